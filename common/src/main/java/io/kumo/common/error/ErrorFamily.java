@@ -1,0 +1,77 @@
+package io.kumo.common.error;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The error body each OpenStack project uses. Clients mostly act on the status code, but the CLI
+ * prints the message, so each family keeps its project's exact keys.
+ */
+public enum ErrorFamily {
+    /** Keystone: {"error": {"code": 404, "message": "...", "title": "Not Found"}}. */
+    KEYSTONE {
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            return Map.of("error", ordered("code", status.value(), "message", message, "title", status.getReasonPhrase()));
+        }
+    },
+    /** Nova and Cinder: {"itemNotFound": {"code": 404, "message": "..."}}. */
+    NOVA {
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            return Map.of(novaKey(status), ordered("code", status.value(), "message", message));
+        }
+    },
+    /** Neutron: {"NeutronError": {"type": "NetworkNotFound", "message": "...", "detail": ""}}. */
+    NEUTRON {
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            String type = status.getReasonPhrase().replace(" ", "");
+            return Map.of("NeutronError", ordered("type", type, "message", message, "detail", ""));
+        }
+    },
+    /** Glance (webob): {"code": 404, "title": "Not Found", "message": "..."} at the top level. */
+    GLANCE {
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            return ordered("code", status.value(), "title", status.getReasonPhrase(), "message", message);
+        }
+    },
+    /** Placement: {"errors": [{"status": 409, "title": "Conflict", "detail": "...", "request_id": "..."}]}. */
+    PLACEMENT {
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            return Map.of("errors", List.of(ordered("status", status.value(), "title", status.getReasonPhrase(),
+                    "detail", message, "request_id", requestId)));
+        }
+    };
+
+    public abstract Map<String, Object> body(HttpStatus status, String message, String requestId);
+
+    private static String novaKey(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "badRequest";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "itemNotFound";
+            case METHOD_NOT_ALLOWED -> "badMethod";
+            case NOT_ACCEPTABLE -> "notAcceptable";
+            case CONFLICT -> "conflictingRequest";
+            case CONTENT_TOO_LARGE -> "overLimit";
+            case UNSUPPORTED_MEDIA_TYPE -> "badMediaType";
+            case TOO_MANY_REQUESTS -> "overLimit";
+            case NOT_IMPLEMENTED -> "notImplemented";
+            default -> status.is5xxServerError() ? "computeFault" : "badRequest";
+        };
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,62 @@
+package io.kumo.identity.application;
+
+import io.kumo.common.contract.audit.AuditRecorded;
+import io.kumo.common.error.ApiException;
+import io.kumo.common.web.RequestIds;
+import io.kumo.identity.domain.Credentials;
+import io.kumo.identity.domain.ScopeRequest;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code POST /v3/auth/tokens}: verify the credentials, resolve the scope, sign the token. Every
+ * attempt, granted or refused, leaves an audit record saying who tried what and why it failed.
+ */
+@Service
+public class AuthenticationService {
+
+    private static final String ACTION = "identity:authenticate";
+
+    private final Authenticators authenticators;
+    private final ScopeResolver scopes;
+    private final TokenIssuer issuer;
+    private final TokenDetailsAssembler assembler;
+    private final AuditLedger audit;
+    private final Clock clock;
+
+    AuthenticationService(Authenticators authenticators, ScopeResolver scopes, TokenIssuer issuer,
+            TokenDetailsAssembler assembler, AuditLedger audit, Clock clock) {
+        this.authenticators = authenticators;
+        this.scopes = scopes;
+        this.issuer = issuer;
+        this.assembler = assembler;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public TokenDetails authenticate(Credentials credentials, ScopeRequest scope, boolean withCatalog,
+            String clientAddress) {
+        try {
+            Authenticated who = authenticators.verify(credentials);
+            ResolvedScope resolved = scopes.resolve(who, scope);
+            IssuedToken token = issuer.issue(who, resolved);
+            audit.record(record(credentials, who.user().id(), token.claims().projectId(), 201, token.claims().auditId(),
+                    null, clientAddress));
+            return assembler.issued(token, who, resolved, withCatalog);
+        } catch (AuthenticationFailure e) {
+            audit.record(record(credentials, e.userId(), null, 401, null, e.reason(), clientAddress));
+            throw e;
+        } catch (ApiException e) {
+            audit.record(record(credentials, null, null, e.status().value(), null, e.getMessage(), clientAddress));
+            throw e;
+        }
+    }
+
+    private AuditRecorded record(Credentials credentials, String userId, String projectId, int status,
+            String tokenAuditId, String reason, String clientAddress) {
+        return new AuditRecorded(UUID.randomUUID().toString(), clock.instant(), "identity", ACTION,
+                status < 400 ? AuditRecorded.SUCCESS : AuditRecorded.FAILURE, status, userId, projectId,
+                credentials.method(), "token", tokenAuditId, RequestIds.current(), clientAddress, reason);
+    }
+}

@@ -1,0 +1,80 @@
+package io.kumo.identity.application;
+
+import io.kumo.identity.domain.RoleGraph;
+import io.kumo.identity.persistence.GroupMember;
+import io.kumo.identity.persistence.GroupMemberRepository;
+import io.kumo.identity.persistence.ImpliedRole;
+import io.kumo.identity.persistence.ImpliedRoleRepository;
+import io.kumo.identity.persistence.Role;
+import io.kumo.identity.persistence.RoleAssignment;
+import io.kumo.identity.persistence.RoleAssignmentRepository;
+import io.kumo.identity.persistence.RoleRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roles a user holds on a target: granted to them or to any of their groups, plus every role those
+ * imply. This is what goes into a token.
+ */
+@Component
+public class EffectiveRoles {
+
+    private final RoleAssignmentRepository assignments;
+    private final GroupMemberRepository members;
+    private final ImpliedRoleRepository implications;
+    private final RoleRepository roles;
+
+    EffectiveRoles(RoleAssignmentRepository assignments, GroupMemberRepository members,
+            ImpliedRoleRepository implications, RoleRepository roles) {
+        this.assignments = assignments;
+        this.members = members;
+        this.implications = implications;
+        this.roles = roles;
+    }
+
+    public List<Role> of(String userId, String targetType, String targetId) {
+        Set<String> granted = new LinkedHashSet<>();
+        assignments.findByActorTypeAndActorIdInAndTargetTypeAndTargetId(RoleAssignment.USER, List.of(userId),
+                targetType, targetId).forEach(a -> granted.add(a.roleId()));
+        List<String> groups = members.findByUserId(userId).stream().map(GroupMember::groupId).toList();
+        if (!groups.isEmpty()) {
+            assignments.findByActorTypeAndActorIdInAndTargetTypeAndTargetId(RoleAssignment.GROUP, groups, targetType,
+                    targetId).forEach(a -> granted.add(a.roleId()));
+        }
+        if (granted.isEmpty()) {
+            return List.of();
+        }
+        return new ArrayList<>(roles.findAllById(graph().expand(granted)));
+    }
+
+    /** Ids of the targets of a type (projects, domains) the user holds any role on. */
+    public Set<String> targetsOf(String userId, String targetType) {
+        Set<String> targets = new LinkedHashSet<>();
+        assignments.findByActorTypeAndActorId(RoleAssignment.USER, userId).stream()
+                .filter(a -> a.targetType().equals(targetType)).forEach(a -> targets.add(a.targetId()));
+        List<String> groups = members.findByUserId(userId).stream().map(GroupMember::groupId).toList();
+        if (!groups.isEmpty()) {
+            assignments.findByActorTypeAndActorIdIn(RoleAssignment.GROUP, groups).stream()
+                    .filter(a -> a.targetType().equals(targetType)).forEach(a -> targets.add(a.targetId()));
+        }
+        return targets;
+    }
+
+    /** Role ids plus every role they imply. */
+    public Set<String> expand(java.util.Collection<String> roleIds) {
+        return graph().expand(roleIds);
+    }
+
+    private RoleGraph graph() {
+        Map<String, List<String>> implies = new HashMap<>();
+        for (ImpliedRole rule : implications.findAll()) {
+            implies.computeIfAbsent(rule.priorRoleId(), k -> new ArrayList<>()).add(rule.impliedRoleId());
+        }
+        return new RoleGraph(implies);
+    }
+}

@@ -1,0 +1,68 @@
+package io.kumo.identity.application;
+
+import io.kumo.identity.domain.Credentials;
+import io.kumo.identity.domain.LockoutPolicy;
+import io.kumo.identity.domain.PasswordHasher;
+import io.kumo.identity.persistence.User;
+import io.kumo.identity.persistence.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code password} method, with lockout: consecutive failures are counted atomically in the
+ * database and lock the account for a while; an unknown user costs the same hash time as a known one,
+ * so response times do not reveal which user names exist.
+ */
+@Component
+class PasswordAuthenticator {
+
+    private final Directory directory;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LockoutPolicy lockout;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final String dummyHash;
+
+    PasswordAuthenticator(Directory directory, UserRepository users, PasswordHasher hasher, LockoutPolicy lockout,
+            TransactionTemplate transactions, Clock clock) {
+        this.directory = directory;
+        this.users = users;
+        this.hasher = hasher;
+        this.lockout = lockout;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("not-a-real-password");
+    }
+
+    Authenticated authenticate(Credentials.Password credentials) {
+        User user = directory.user(credentials.user()).orElse(null);
+        if (user == null) {
+            hasher.matches(credentials.password(), dummyHash);
+            throw new AuthenticationFailure(null, "unknown user " + describe(credentials));
+        }
+        Instant now = clock.instant();
+        if (lockout.isLocked(user.lockedUntil(), now)) {
+            throw new AuthenticationFailure(user.id(), "account locked",
+                    "The account is locked for user: " + user.id() + ".");
+        }
+        if (user.passwordHash() == null || !hasher.matches(credentials.password(), user.passwordHash())) {
+            transactions.executeWithoutResult(s ->
+                    users.recordFailedLogin(user.id(), lockout.maxFailures(), lockout.lockUntil(now)));
+            throw new AuthenticationFailure(user.id(), "wrong password");
+        }
+        if (!user.enabled() || !directory.domainOf(user).enabled()) {
+            throw new AuthenticationFailure(user.id(), "user or domain disabled");
+        }
+        if (user.failedLogins() > 0 || user.lockedUntil() != null) {
+            transactions.executeWithoutResult(s -> users.clearFailedLogins(user.id()));
+        }
+        return Authenticated.byPassword(user);
+    }
+
+    private static String describe(Credentials.Password credentials) {
+        return credentials.user().id() != null ? credentials.user().id() : credentials.user().name();
+    }
+}

@@ -1,0 +1,67 @@
+package io.kumo.identity.application;
+
+import io.kumo.common.error.ApiException;
+import io.kumo.identity.domain.Ids;
+import io.kumo.identity.persistence.Role;
+import io.kumo.identity.persistence.RoleAssignment;
+import io.kumo.identity.persistence.RoleAssignmentRepository;
+import io.kumo.identity.persistence.RoleRepository;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RoleService {
+
+    private final RoleRepository roles;
+    private final RoleAssignmentRepository assignments;
+    private final AssignmentService assignmentService;
+
+    RoleService(RoleRepository roles, RoleAssignmentRepository assignments, AssignmentService assignmentService) {
+        this.roles = roles;
+        this.assignments = assignments;
+        this.assignmentService = assignmentService;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Role> list(String name) {
+        return name == null ? roles.findAll() : roles.findByName(name).stream().toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Role get(String id) {
+        return roles.findById(id).orElseThrow(() -> ApiException.notFound("role", id));
+    }
+
+    @Transactional
+    public Role create(String name, String description) {
+        Names.require(name, "role", 255);
+        if (roles.findByName(name).isPresent()) {
+            throw ApiException.conflict("Conflict occurred attempting to store role - Duplicate entry found with name "
+                    + name + ".");
+        }
+        return roles.save(new Role(Ids.newId(), name, description));
+    }
+
+    @Transactional
+    public Role update(String id, String name, String description) {
+        Role role = get(id);
+        if (name != null && !name.equals(role.name()) && roles.findByName(name).isPresent()) {
+            throw ApiException.conflict("Conflict occurred attempting to store role - Duplicate entry found with name "
+                    + name + ".");
+        }
+        role.update(name, description);
+        return role;
+    }
+
+    /** Deleting a role takes it away from everyone who had it, and their tokens with it. */
+    @Transactional
+    public void delete(String id) {
+        Role role = get(id);
+        for (RoleAssignment assignment : assignments.findByRoleId(id)) {
+            assignmentService.revoke(assignment.actorType(), assignment.actorId(), assignment.targetType(),
+                    assignment.targetId(), id);
+        }
+        roles.delete(role);
+    }
+}
