@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Every validating process must hear every revocation, so each one listens on its own server-side
- * queue (exclusive, deleted with the connection) bound to {@code kumo.identity.events}: a broadcast,
+ * queue (exclusive, so deleted with its connection, and declared again on reconnection) bound to {@code kumo.identity.events}: a broadcast,
  * not a competing consumer group. Applying an event twice is harmless, so no inbox is needed; events
  * missed while disconnected are pulled from identity on start-up.
  */
@@ -33,12 +33,18 @@ public class RevocationSubscriber implements SmartLifecycle {
         RabbitAdmin admin = new RabbitAdmin(connections);
         TopicExchange exchange = new TopicExchange(Exchanges.IDENTITY_EVENTS, true, false);
         Queue queue = new Queue(Exchanges.IDENTITY_EVENTS + ".revocations." + processName + "." + UUID.randomUUID(),
-                false, true, true);
+                false, true, false);
         Binding binding = BindingBuilder.bind(queue).to(exchange).with(TokensRevoked.ROUTING_KEY);
-        admin.declareExchange(exchange);
-        admin.declareQueue(queue);
-        admin.declareBinding(binding);
+        Runnable declare = () -> {
+            admin.declareExchange(exchange);
+            admin.declareQueue(queue);
+            admin.declareBinding(binding);
+        };
+        // the queue dies with its connection: declare it again on every (re)connection
+        connections.addConnectionListener(connection -> declare.run());
+        declare.run();
         container = new SimpleMessageListenerContainer(connections);
+        container.setMissingQueuesFatal(false);
         container.setQueues(queue);
         container.setAmqpAdmin(admin);
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);

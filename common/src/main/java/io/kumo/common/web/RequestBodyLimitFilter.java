@@ -47,7 +47,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(new LimitedRequest(request, maxBytes), response);
-        } catch (ServletException | RuntimeException e) {
+        } catch (ServletException | IOException | RuntimeException e) {
             if (!RequestBodyTooLargeException.isCauseOf(e)) {
                 throw e;
             }
