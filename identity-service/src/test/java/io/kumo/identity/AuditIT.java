@@ -3,7 +3,10 @@ package io.kumo.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.contract.Exchanges;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -35,7 +38,7 @@ class AuditIT extends IdentityIT {
                 "{\"project\":{\"name\":\"" + unique("audited") + "\"}}");
         String projectId = created.str("/project/id");
 
-        KeystoneClient.Response ledger = api.get("/v3/audit-events?target_id=" + projectId, admin);
+        KeystoneClient.Response ledger = awaitEvents("/v3/audit-events?target_id=" + projectId, admin);
         assertThat(ledger.status()).isEqualTo(200);
         JsonNode event = ledger.at("/audit_events/0");
         assertThat(event.get("action").asString()).isEqualTo("POST /v3/projects");
@@ -61,17 +64,23 @@ class AuditIT extends IdentityIT {
         String user = unique("eve");
         api.post("/v3/auth/tokens", null, KeystoneClient.passwordAuth(user, "guess-1234", null));
         String admin = adminToken();
-        KeystoneClient.Response failures = api.get("/v3/audit-events?action=authenticate&outcome=failure", admin);
-        boolean found = false;
-        for (JsonNode e : failures.at("/audit_events")) {
-            found |= e.get("detail").asString("").contains(user);
-        }
-        assertThat(found).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            boolean found = false;
+            for (JsonNode e : api.get("/v3/audit-events?action=authenticate&outcome=failure", admin).at("/audit_events")) {
+                found |= e.get("detail").asString("").contains(user);
+            }
+            assertThat(found).isTrue();
+        });
 
         String demo = api.token("demo", DEMO_PASSWORD, "demo");
         api.post("/v3/projects", demo, "{\"project\":{\"name\":\"" + unique("nope") + "\"}}");
-        KeystoneClient.Response refused = api.get("/v3/audit-events?action=POST%20/v3/projects&outcome=failure", admin);
+        KeystoneClient.Response refused = awaitEvents("/v3/audit-events?action=POST%20/v3/projects&outcome=failure", admin);
         assertThat(refused.at("/audit_events/0/status").asInt()).isEqualTo(403);
+    }
+
+    private static KeystoneClient.Response awaitEvents(String path, String token) {
+        return await().atMost(Duration.ofSeconds(5)).until(() -> api.get(path, token),
+                r -> r.status() == 200 && !r.at("/audit_events").isEmpty());
     }
 
     @Test
@@ -80,6 +89,8 @@ class AuditIT extends IdentityIT {
         for (int i = 0; i < 3; i++) {
             api.post("/v3/projects", admin, "{\"project\":{\"name\":\"" + unique("page") + "\"}}");
         }
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                api.get("/v3/audit-events?action=POST%20/v3/projects&limit=3", admin).at("/audit_events").size() == 3);
         KeystoneClient.Response first = api.get("/v3/audit-events?action=POST%20/v3/projects&limit=2", admin);
         assertThat(first.at("/audit_events")).hasSize(2);
         String next = first.str("/links/next");

@@ -138,6 +138,18 @@ class TokensIT extends IdentityIT {
         assertThat(api.get("/v3/auth/projects", childToken).status()).isEqualTo(401);
     }
 
+    /** Regression: the first key was once created inside a read-only transaction and never stored. */
+    @Test
+    void theKeyThatSignedATokenIsPublishedForOtherServices() {
+        String token = adminToken();
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String kid = header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        KeystoneClient.Response jwks = api.get("/v3/OS-KUMO/jwks", null);
+        assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.text()).contains("\"kid\":\"" + kid + "\"").contains("\"crv\":\"P-256\"");
+    }
+
     @Test
     void callerCentricListings() {
         String demo = api.token("demo", DEMO_PASSWORD, "demo");

@@ -1,10 +1,8 @@
 package io.kumo.identity.application;
 
 import io.kumo.common.audit.AuditSink;
-import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.audit.AuditRecorded;
 import io.kumo.common.error.ApiException;
-import io.kumo.common.messaging.jpa.Outbox;
 import io.kumo.common.web.PageRequest;
 import io.kumo.identity.persistence.AuditEvent;
 import io.kumo.identity.persistence.AuditEventQueries;
@@ -12,36 +10,29 @@ import io.kumo.identity.persistence.AuditEventRepository;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit ledger operators query. identity's own records are stored and published on
- * {@code kumo.audit} in one transaction of their own, so an audit survives the rollback of the call
- * it describes; other services' records arrive from {@code kumo.audit} and are stored once.
+ * {@code kumo.audit} by the {@link AuditWriter}, in transactions of their own, so an audit survives the
+ * rollback of the call it describes; other services' records arrive from {@code kumo.audit} and are
+ * stored once.
  */
 @Service
 public class AuditLedger implements AuditSink {
 
     private final AuditEventRepository events;
-    private final Outbox outbox;
-    private final TransactionTemplate ownTransaction;
+    private final AuditWriter writer;
 
-    AuditLedger(AuditEventRepository events, Outbox outbox, PlatformTransactionManager transactions) {
+    AuditLedger(AuditEventRepository events, AuditWriter writer) {
         this.events = events;
-        this.outbox = outbox;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.writer = writer;
     }
 
+    /** Stored and published within milliseconds, independent of the outcome of the call it describes. */
     @Override
     public void record(AuditRecorded record) {
-        ownTransaction.executeWithoutResult(status -> {
-            events.save(new AuditEvent(record));
-            outbox.publish(Exchanges.AUDIT, AuditRecorded.ROUTING_KEY_PREFIX + record.service(), record);
-        });
+        writer.submit(record);
     }
 
     /** A record published by another service (or redelivered): stored unless already in the ledger. */

@@ -8,6 +8,8 @@ import io.kumo.identity.domain.ScopeRequest;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code POST /v3/auth/tokens}: verify the credentials, resolve the scope, sign the token. Every
@@ -24,26 +26,34 @@ public class AuthenticationService {
     private final TokenDetailsAssembler assembler;
     private final AuditLedger audit;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
     AuthenticationService(Authenticators authenticators, ScopeResolver scopes, TokenIssuer issuer,
-            TokenDetailsAssembler assembler, AuditLedger audit, Clock clock) {
+            TokenDetailsAssembler assembler, AuditLedger audit, Clock clock, PlatformTransactionManager transactions) {
         this.authenticators = authenticators;
         this.scopes = scopes;
         this.issuer = issuer;
         this.assembler = assembler;
         this.audit = audit;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public TokenDetails authenticate(Credentials credentials, ScopeRequest scope, boolean withCatalog,
             String clientAddress) {
         try {
-            Authenticated who = authenticators.verify(credentials);
-            ResolvedScope resolved = scopes.resolve(who, scope);
-            IssuedToken token = issuer.issue(who, resolved);
-            audit.record(record(credentials, who.user().id(), token.claims().projectId(), 201, token.claims().auditId(),
-                    null, clientAddress));
-            return assembler.issued(token, who, resolved, withCatalog);
+            // a password or secret hash takes ~100 ms and is checked before the transaction, so that it
+            // does not hold a database connection; re-scoping a token needs no hash and runs in one transaction
+            Authenticated hashed = credentials instanceof Credentials.Token ? null : authenticators.verify(credentials);
+            TokenDetails details = readOnly.execute(status -> {
+                Authenticated who = hashed != null ? hashed : authenticators.verify(credentials);
+                ResolvedScope resolved = scopes.resolve(who, scope);
+                return assembler.issued(issuer.issue(who, resolved), who, resolved, withCatalog);
+            });
+            audit.record(record(credentials, details.user().id(), details.claims().projectId(), 201,
+                    details.claims().auditId(), null, clientAddress));
+            return details;
         } catch (AuthenticationFailure e) {
             audit.record(record(credentials, e.userId(), null, 401, null, e.reason(), clientAddress));
             throw e;

@@ -4,7 +4,6 @@ import io.kumo.common.error.ApiException;
 import io.kumo.identity.domain.DomainRef;
 import io.kumo.identity.domain.UserRef;
 import io.kumo.identity.persistence.Domain;
-import io.kumo.identity.persistence.DomainRepository;
 import io.kumo.identity.persistence.Project;
 import io.kumo.identity.persistence.ProjectRepository;
 import io.kumo.identity.persistence.Role;
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Directory {
 
-    private final DomainRepository domains;
+    private final DomainCache domains;
     private final ProjectRepository projects;
     private final UserRepository users;
     private final RoleRepository roles;
 
-    Directory(DomainRepository domains, ProjectRepository projects, UserRepository users, RoleRepository roles) {
+    Directory(DomainCache domains, ProjectRepository projects, UserRepository users, RoleRepository roles) {
         this.domains = domains;
         this.projects = projects;
         this.users = users;
@@ -34,7 +33,7 @@ public class Directory {
         if (ref == null) {
             return Optional.empty();
         }
-        return ref.id() != null ? domains.findById(ref.id()) : domains.findByName(ref.name());
+        return ref.id() != null ? domains.byId(ref.id()) : domains.byName(ref.name());
     }
 
     public Optional<User> user(UserRef ref) {
@@ -52,7 +51,7 @@ public class Directory {
     }
 
     public Domain requireDomain(String id) {
-        return domains.findById(id).orElseThrow(() -> ApiException.notFound("domain", id));
+        return domains.byId(id).orElseThrow(() -> ApiException.notFound("domain", id));
     }
 
     public Project requireProject(String id) {

@@ -18,14 +18,16 @@ public class DomainService {
     private final ProjectRepository projects;
     private final UserRepository users;
     private final RevocationService revocations;
+    private final DomainCache cache;
     private final Clock clock;
 
     DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
-            RevocationService revocations, Clock clock) {
+            RevocationService revocations, DomainCache cache, Clock clock) {
         this.domains = domains;
         this.projects = projects;
         this.users = users;
         this.revocations = revocations;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -49,7 +51,9 @@ public class DomainService {
             throw ApiException.conflict("Conflict occurred attempting to store domain - Duplicate entry found with name "
                     + name + ".");
         }
-        return domains.save(new Domain(Ids.newId(), name, description, enabled, clock.instant()));
+        Domain created = domains.save(new Domain(Ids.newId(), name, description, enabled, clock.instant()));
+        cache.invalidate();
+        return created;
     }
 
     @Transactional
@@ -61,6 +65,7 @@ public class DomainService {
         }
         boolean disabling = Boolean.FALSE.equals(enabled) && domain.enabled();
         domain.update(name, description, enabled);
+        cache.invalidate();
         if (disabling) {
             revocations.revokeDomain(id);
         }
@@ -77,5 +82,6 @@ public class DomainService {
             throw ApiException.conflict("Domain " + id + " still owns projects or users; delete them first.");
         }
         domains.delete(domain);
+        cache.invalidate();
     }
 }

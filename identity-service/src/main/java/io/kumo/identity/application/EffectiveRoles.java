@@ -24,10 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class EffectiveRoles {
 
+    private static final long GRAPH_TTL_NANOS = 5_000_000_000L;
+
     private final RoleAssignmentRepository assignments;
     private final GroupMemberRepository members;
     private final ImpliedRoleRepository implications;
     private final RoleRepository roles;
+    private volatile CachedGraph graph;
 
     EffectiveRoles(RoleAssignmentRepository assignments, GroupMemberRepository members,
             ImpliedRoleRepository implications, RoleRepository roles) {
@@ -49,7 +52,15 @@ public class EffectiveRoles {
         if (granted.isEmpty()) {
             return List.of();
         }
-        return new ArrayList<>(roles.findAllById(graph().expand(granted)));
+        CachedGraph cached = cached();
+        List<Role> effective = new ArrayList<>();
+        for (String id : cached.graph().expand(granted)) {
+            Role role = cached.roles().get(id);
+            if (role != null) {
+                effective.add(role);
+            }
+        }
+        return effective;
     }
 
     /** Ids of the targets of a type (projects, domains) the user holds any role on. */
@@ -67,14 +78,34 @@ public class EffectiveRoles {
 
     /** Role ids plus every role they imply. */
     public Set<String> expand(java.util.Collection<String> roleIds) {
-        return graph().expand(roleIds);
+        return cached().graph().expand(roleIds);
     }
 
-    private RoleGraph graph() {
-        Map<String, List<String>> implies = new HashMap<>();
-        for (ImpliedRole rule : implications.findAll()) {
-            implies.computeIfAbsent(rule.priorRoleId(), k -> new ArrayList<>()).add(rule.impliedRoleId());
+    /** After a role is created, renamed or deleted. */
+    public void invalidate() {
+        graph = null;
+    }
+
+    /**
+     * Roles and their implications change only with role administration, yet every token needs them:
+     * they are re-read every few seconds, and at once after a change through this replica.
+     */
+    private CachedGraph cached() {
+        CachedGraph cached = graph;
+        long now = System.nanoTime();
+        if (cached == null || now - cached.loadedAt() > GRAPH_TTL_NANOS) {
+            Map<String, List<String>> implies = new HashMap<>();
+            for (ImpliedRole rule : implications.findAll()) {
+                implies.computeIfAbsent(rule.priorRoleId(), k -> new ArrayList<>()).add(rule.impliedRoleId());
+            }
+            Map<String, Role> byId = new HashMap<>();
+            roles.findAll().forEach(r -> byId.put(r.id(), r));
+            cached = new CachedGraph(new RoleGraph(implies), Map.copyOf(byId), now);
+            graph = cached;
         }
-        return new RoleGraph(implies);
+        return cached;
+    }
+
+    private record CachedGraph(RoleGraph graph, Map<String, Role> roles, long loadedAt) {
     }
 }

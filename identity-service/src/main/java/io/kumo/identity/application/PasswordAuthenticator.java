@@ -24,6 +24,7 @@ class PasswordAuthenticator {
     private final LockoutPolicy lockout;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
     private final String dummyHash;
 
     PasswordAuthenticator(Directory directory, UserRepository users, PasswordHasher hasher, LockoutPolicy lockout,
@@ -33,12 +34,16 @@ class PasswordAuthenticator {
         this.hasher = hasher;
         this.lockout = lockout;
         this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.dummyHash = hasher.hash("not-a-real-password");
     }
 
     Authenticated authenticate(Credentials.Password credentials) {
-        User user = directory.user(credentials.user()).orElse(null);
+        Candidate candidate = readOnly.execute(status -> directory.user(credentials.user())
+                .map(u -> new Candidate(u, u.enabled() && directory.domainOf(u).enabled())).orElse(null));
+        User user = candidate == null ? null : candidate.user();
         if (user == null) {
             hasher.matches(credentials.password(), dummyHash);
             throw new AuthenticationFailure(null, "unknown user " + describe(credentials));
@@ -53,13 +58,17 @@ class PasswordAuthenticator {
                     users.recordFailedLogin(user.id(), lockout.maxFailures(), lockout.lockUntil(now)));
             throw new AuthenticationFailure(user.id(), "wrong password");
         }
-        if (!user.enabled() || !directory.domainOf(user).enabled()) {
+        if (!candidate.enabled()) {
             throw new AuthenticationFailure(user.id(), "user or domain disabled");
         }
         if (user.failedLogins() > 0 || user.lockedUntil() != null) {
             transactions.executeWithoutResult(s -> users.clearFailedLogins(user.id()));
         }
         return Authenticated.byPassword(user);
+    }
+
+    /** The user a password was presented for, and whether the user and their domain are enabled. */
+    private record Candidate(User user, boolean enabled) {
     }
 
     private static String describe(Credentials.Password credentials) {

@@ -16,11 +16,14 @@ public class RoleService {
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
     private final AssignmentService assignmentService;
+    private final EffectiveRoles effectiveRoles;
 
-    RoleService(RoleRepository roles, RoleAssignmentRepository assignments, AssignmentService assignmentService) {
+    RoleService(RoleRepository roles, RoleAssignmentRepository assignments, AssignmentService assignmentService,
+            EffectiveRoles effectiveRoles) {
         this.roles = roles;
         this.assignments = assignments;
         this.assignmentService = assignmentService;
+        this.effectiveRoles = effectiveRoles;
     }
 
     @Transactional(readOnly = true)
@@ -40,7 +43,9 @@ public class RoleService {
             throw ApiException.conflict("Conflict occurred attempting to store role - Duplicate entry found with name "
                     + name + ".");
         }
-        return roles.save(new Role(Ids.newId(), name, description));
+        Role created = roles.save(new Role(Ids.newId(), name, description));
+        effectiveRoles.invalidate();
+        return created;
     }
 
     @Transactional
@@ -51,6 +56,7 @@ public class RoleService {
                     + name + ".");
         }
         role.update(name, description);
+        effectiveRoles.invalidate();
         return role;
     }
 
@@ -63,5 +69,6 @@ public class RoleService {
                     assignment.targetId(), id);
         }
         roles.delete(role);
+        effectiveRoles.invalidate();
     }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,9 +42,12 @@ public class SigningKeyService implements SigningKeys {
     private final Map<String, ECPublicKey> publicKeys = new ConcurrentHashMap<>();
     private volatile ActiveKey active;
 
-    SigningKeyService(SigningKeyRepository repository, TransactionTemplate transactions, Clock clock) {
+    SigningKeyService(SigningKeyRepository repository, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
-        this.transactions = transactions;
+        // its own transaction: the first token may be signed inside a caller's read-only transaction,
+        // where the new key would silently never be written
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 

@@ -26,6 +26,7 @@ public class TokenService {
         this.revocations = revocations;
     }
 
+    @Transactional(readOnly = true)
     public TokenDetails validate(Caller caller, String subjectToken, boolean withCatalog) {
         TokenClaims claims = subject(caller, subjectToken);
         return assembler.validated(subjectToken, claims, withCatalog);

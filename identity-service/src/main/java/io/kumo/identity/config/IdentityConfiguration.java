@@ -2,6 +2,7 @@ package io.kumo.identity.config;
 
 import io.kumo.common.config.KumoWebAutoConfiguration.AuditExclusions;
 import io.kumo.identity.application.Bootstrapper;
+import io.kumo.identity.application.SigningKeyService;
 import io.kumo.identity.domain.LockoutPolicy;
 import io.kumo.identity.domain.PasswordHasher;
 import io.kumo.identity.domain.PasswordPolicy;
@@ -59,11 +60,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ApplicationRunner bootstrap(IdentityProperties properties, Bootstrapper bootstrapper) {
+    ApplicationRunner bootstrap(IdentityProperties properties, Bootstrapper bootstrapper, SigningKeyService keys) {
         return args -> {
             if (properties.bootstrap().enabled()) {
                 bootstrapper.run();
             }
+            keys.activeKey(); // published before the first token is asked for
         };
     }
 }

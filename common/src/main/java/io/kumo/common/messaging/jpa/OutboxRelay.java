@@ -1,5 +1,6 @@
 package io.kumo.common.messaging.jpa;
 
+import io.kumo.common.lifecycle.BackgroundLoop;
 import io.kumo.common.messaging.MessageCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,7 +19,6 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parallel without sending a message twice; a crash between confirm and commit can resend one, which
  * consumers absorb through their inbox.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
@@ -39,10 +39,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration confirmTimeout;
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile Thread worker;
 
     public OutboxRelay(EntityManager entityManager, TransactionTemplate transactions, RabbitTemplate rabbit, Clock clock,
             Duration pollInterval, Duration confirmTimeout) {
+        super("outbox-relay");
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.rabbit = rabbit;
@@ -109,51 +109,17 @@ public class OutboxRelay implements SmartLifecycle {
         return new Message(message.payload().getBytes(StandardCharsets.UTF_8), properties);
     }
 
-    private void loop() {
-        while (worker != null) {
-            try {
-                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                while (worker != null && relayBatch() == BATCH) {
-                    // a full batch: more may be waiting
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay pass failed, retrying: {}", e.toString());
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    @Override
+    protected void step() throws InterruptedException {
+        wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
+        while (!isStopping() && relayBatch() == BATCH) {
+            // a full batch: more may be waiting
         }
     }
 
     @Override
-    public void start() {
-        Thread thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
+    protected void onStopRequested() {
+        wakeUp();
     }
 }
