@@ -67,7 +67,7 @@ public class TokenValidationBenchmark {
         for (int i = 0; i < TOKENS; i++) {
             TokenClaims claims = new TokenClaims("user-" + i, "default", TokenScope.PROJECT, "project-" + (i % 50), null,
                     List.of(new RoleRef("r1", "member"), new RoleRef("r2", "reader")), List.of("password"),
-                    List.of(UUID.randomUUID().toString().substring(0, 22)), now, now.plus(Duration.ofHours(1)), null);
+                    List.of(UUID.randomUUID().toString().substring(0, 22)), now, now.plus(Duration.ofHours(1)), null, false);
             tokens[i] = codec.sign(claims, keyId, (ECPrivateKey) pair.getPrivate());
             validator.validate(tokens[i]);
         }

@@ -93,7 +93,7 @@ class BadInputIT extends IdentityIT {
         Instant past = Instant.now().minusSeconds(7200);
         TokenClaims expired = new TokenClaims("u", "default", TokenScope.PROJECT, "p", null,
                 List.of(new RoleRef("r", "admin")), List.of("password"), List.of("AAAAAAAAAAAAAAAAAAAAAA"), past,
-                past.plusSeconds(3600), null);
+                past.plusSeconds(3600), null, true);
         SigningKeyService.ActiveKey key = keys.activeKey();
         String signedButExpired = new TokenCodec().sign(expired, key.kid(), key.privateKey());
         assertError(api.get("/v3/projects", signedButExpired), 401, "requires authentication");
@@ -107,6 +107,40 @@ class BadInputIT extends IdentityIT {
         assertError(api.post("/v3/projects", demo, "{\"project\":{\"name\":\"" + unique("p") + "\"}}"), 403,
                 "identity:create_project");
         assertError(api.get("/v3/projects/" + adminProject, demo), 404, "Could not find project");
+    }
+
+    /** Regression (review): admin on an ordinary project once meant admin of the whole cloud. */
+    @Test
+    void adminOfAnOrdinaryProjectIsNotCloudAdmin() {
+        String admin = adminToken();
+        String project = unique("tenant");
+        String projectId = api.post("/v3/projects", admin, "{\"project\":{\"name\":\"" + project + "\"}}")
+                .str("/project/id");
+        String user = unique("tenant-admin");
+        String userId = api.post("/v3/users", admin, "{\"user\":{\"name\":\"" + user + "\",\"password\":\"tenant-pass\"}}")
+                .str("/user/id");
+        String adminRole = api.get("/v3/roles?name=admin", admin).str("/roles/0/id");
+        api.put("/v3/projects/" + projectId + "/users/" + userId + "/roles/" + adminRole, admin);
+        String token = api.token(user, "tenant-pass", project);
+        assertError(api.post("/v3/projects", token, "{\"project\":{\"name\":\"" + unique("p") + "\"}}"), 403,
+                "identity:create_project");
+        assertError(api.put("/v3/system/users/" + userId + "/roles/" + adminRole, token), 403, "create_grant");
+        assertThat(api.get("/v3/projects/" + projectId, token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void oddValuesAre400NotServerErrors() {
+        String admin = adminToken();
+        assertError(api.post("/v3/auth/tokens", null, "{\"auth\":{\"identity\":{\"methods\":[{}]}}}"), 400,
+                "Expected a string");
+        assertError(api.post("/v3/users", admin, "{\"user\":{\"name\":\"" + unique("long")
+                + "\",\"password\":\"" + "p".repeat(80) + "\"}}"), 400, "at most");
+        assertError(api.post("/v3/limits", admin, "{\"limits\":[null]}"), 400, "Invalid input");
+        assertError(api.post("/v3/projects", admin, "{\"project\":{\"name\":\"x\",\"tags\":[null]}}"), 400,
+                "Invalid input");
+        assertThat(api.get("/v3/audit-events?limit=0", admin).status()).isEqualTo(200);
+        KeystoneClient.Response longTarget = api.delete("/v3/users/" + "x".repeat(300), admin);
+        assertThat(longTarget.status()).isEqualTo(404);
     }
 
     private static void assertError(KeystoneClient.Response r, int status, String messagePart) {

@@ -30,6 +30,15 @@ class LockoutIT extends IdentityIT {
     }
 
     @Test
+    void serviceUsersCannotBeLockedOutByStrangers() {
+        for (int i = 0; i < 5; i++) {
+            api.post("/v3/auth/tokens", null, KeystoneClient.passwordAuth("kumo-agent", "wrong-pass", null));
+        }
+        assertThat(api.post("/v3/auth/tokens", null, KeystoneClient.passwordAuth("kumo-agent", SERVICE_PASSWORD,
+                "service")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aSuccessfulLoginResetsTheFailureCount() {
         String admin = adminToken();
         String user = unique("oscar");

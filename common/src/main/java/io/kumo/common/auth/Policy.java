@@ -4,7 +4,9 @@ import io.kumo.common.error.ApiException;
 
 /**
  * OpenStack's secure-RBAC defaults: {@code reader} reads, {@code member} writes in its own project,
- * {@code admin} administers everything, {@code service} is for service-to-service calls. A resource
+ * {@code admin} administers everything — with a system-scoped token or one scoped to the admin project;
+ * {@code admin} on any other project is not cloud admin — and {@code service} is for
+ * service-to-service calls. A resource
  * of a project the caller cannot read is reported as missing, never as forbidden, so ids leak nothing.
  */
 public final class Policy {
@@ -18,7 +20,8 @@ public final class Policy {
     }
 
     public static boolean isAdmin(Caller caller) {
-        return caller.hasRole(ADMIN);
+        return caller.hasRole(ADMIN)
+                && (caller.token().scope() == TokenScope.SYSTEM || caller.token().adminProject());
     }
 
     public static boolean isService(Caller caller) {

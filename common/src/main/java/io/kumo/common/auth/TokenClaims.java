@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What a signed Kumo token says: who (user and their domain), for what (project, domain or system
  * scope), with which roles, how it was obtained, and its audit ids (the first is this token's, the
- * second, if any, the token it was re-scoped from).
+ * second, if any, the token it was re-scoped from). {@code adminProject} marks a token scoped to the
+ * cloud's admin project (Keystone's {@code is_admin_project}): only there, or with system scope, does
+ * the {@code admin} role administer the whole cloud.
  */
 public record TokenClaims(
         String userId,
@@ -19,7 +21,8 @@ public record TokenClaims(
         List<String> auditIds,
         Instant issuedAt,
         Instant expiresAt,
-        String applicationCredentialId) {
+        String applicationCredentialId,
+        boolean adminProject) {
 
     public TokenClaims {
         roles = List.copyOf(roles);

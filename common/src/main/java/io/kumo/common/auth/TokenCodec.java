@@ -36,6 +36,7 @@ public final class TokenCodec {
     private static final String ISSUED_MS = "iatms";
     private static final String EXPIRES_MS = "expms";
     private static final String APP_CREDENTIAL = "acr";
+    private static final String ADMIN_PROJECT = "adm";
 
     private final Map<ECPublicKey, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
 
@@ -50,7 +51,8 @@ public final class TokenCodec {
                 .claim(AUDIT_IDS, claims.auditIds())
                 .claim(ISSUED_MS, claims.issuedAt().toEpochMilli())
                 .claim(EXPIRES_MS, claims.expiresAt().toEpochMilli())
-                .claim(ROLES, roleMaps(claims.roles()));
+                .claim(ROLES, roleMaps(claims.roles()))
+                .claim(ADMIN_PROJECT, claims.adminProject());
         putIfPresent(body, PROJECT, claims.projectId());
         putIfPresent(body, DOMAIN, claims.domainId());
         putIfPresent(body, APP_CREDENTIAL, claims.applicationCredentialId());
@@ -117,7 +119,8 @@ public final class TokenCodec {
                 set.getStringListClaim(AUDIT_IDS),
                 Instant.ofEpochMilli(set.getLongClaim(ISSUED_MS)),
                 Instant.ofEpochMilli(set.getLongClaim(EXPIRES_MS)),
-                set.getStringClaim(APP_CREDENTIAL));
+                set.getStringClaim(APP_CREDENTIAL),
+                Boolean.TRUE.equals(set.getBooleanClaim(ADMIN_PROJECT)));
     }
 
     private static List<Map<String, String>> roleMaps(List<RoleRef> roles) {

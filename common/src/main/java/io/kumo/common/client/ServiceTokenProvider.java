@@ -27,7 +27,9 @@ public class ServiceTokenProvider {
 
     public ServiceTokenProvider(String identityUrl, String user, String password, String project, Clock clock) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.identity = RestClient.builder().baseUrl(identityUrl).requestFactory(new JdkClientHttpRequestFactory(http)).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(Duration.ofSeconds(10)); // a hung identity must not hang every caller
+        this.identity = RestClient.builder().baseUrl(identityUrl).requestFactory(factory).build();
         this.user = user;
         this.password = password;
         this.project = project;

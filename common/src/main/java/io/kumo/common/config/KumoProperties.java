@@ -40,8 +40,11 @@ public record KumoProperties(
         }
     }
 
-    /** @param cacheSize how many verified tokens a validator remembers */
-    public record Tokens(@DefaultValue("100000") long cacheSize) {
+    /**
+     * @param cacheSize   how many verified tokens a validator remembers
+     * @param maxLifetime the longest lifetime identity gives a token: older revocation events are forgotten
+     */
+    public record Tokens(@DefaultValue("100000") long cacheSize, @DefaultValue("24h") Duration maxLifetime) {
     }
 
     /**

@@ -6,14 +6,13 @@ import io.kumo.common.auth.TokenValidator;
 import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
+import io.kumo.common.messaging.RevocationCatchUp;
 import io.kumo.common.messaging.RevocationEventsClient;
 import io.kumo.common.messaging.RevocationSubscriber;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,14 +21,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Local token validation for any process that has identity's signing keys, kept current by the
- * revocation broadcast and, on start-up, a pull of the events it may have missed.
+ * revocation broadcast and, after every (re)connection to the broker, a pull of the events it may
+ * have missed.
  */
 @AutoConfiguration(after = KumoTokenAutoConfiguration.class,
         afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnBean(SigningKeys.class)
 public class KumoTokenValidatorAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(KumoTokenValidatorAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -37,26 +36,24 @@ public class KumoTokenValidatorAutoConfiguration {
         return new TokenValidator(keys, revocations, clock, properties.tokens().cacheSize());
     }
 
+    /** Services (not identity, which feeds its own list) catch up with identity's revocation events. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnBean(ServiceTokenProvider.class)
+    RevocationCatchUp revocationCatchUp(KumoProperties properties, ServiceTokenProvider tokens,
+            RevocationList revocations, Clock clock) {
+        ResilientRestClient identity = new ResilientRestClient("identity-revocations", properties.identity().url(),
+                properties.identity().timeout(), tokens);
+        return new RevocationCatchUp(new RevocationEventsClient(identity), revocations, clock,
+                properties.tokens().maxLifetime(), Duration.ofSeconds(10));
+    }
+
     @Bean
     @ConditionalOnBean(ConnectionFactory.class)
     @ConditionalOnProperty(name = "kumo.tokens.listen-for-revocations", matchIfMissing = true)
     RevocationSubscriber revocationSubscriber(ConnectionFactory connections, RevocationList revocations,
-            KumoProperties properties) {
-        return new RevocationSubscriber(connections, revocations, new MessageCodec(), properties.serviceName());
-    }
-
-    @Bean
-    @ConditionalOnBean(ServiceTokenProvider.class)
-    ApplicationRunner revocationPull(KumoProperties properties, ObjectProvider<ServiceTokenProvider> tokens,
-            RevocationList revocations) {
-        return args -> {
-            try {
-                ResilientRestClient identity = new ResilientRestClient("identity-revocations",
-                        properties.identity().url(), properties.identity().timeout(), tokens.getObject());
-                revocations.applyAll(new RevocationEventsClient(identity).fetch());
-            } catch (RuntimeException e) {
-                log.warn("Could not pull revocation events from identity at start-up: {}", e.toString());
-            }
-        };
+            KumoProperties properties, ObjectProvider<RevocationCatchUp> catchUp) {
+        RevocationCatchUp puller = catchUp.getIfAvailable();
+        return new RevocationSubscriber(connections, revocations, new MessageCodec(), properties.serviceName(),
+                puller == null ? () -> { } : puller::request);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  * Every validating process must hear every revocation, so each one listens on its own server-side
  * queue (exclusive, so deleted with its connection, and declared again on reconnection) bound to {@code kumo.identity.events}: a broadcast,
  * not a competing consumer group. Applying an event twice is harmless, so no inbox is needed; events
- * missed while disconnected are pulled from identity on start-up.
+ * missed while disconnected are pulled from identity after every (re)connection.
  */
 public class RevocationSubscriber implements SmartLifecycle {
 
@@ -30,6 +30,12 @@ public class RevocationSubscriber implements SmartLifecycle {
 
     public RevocationSubscriber(ConnectionFactory connections, RevocationList revocations, MessageCodec codec,
             String processName) {
+        this(connections, revocations, codec, processName, () -> { });
+    }
+
+    /** @param onConnected runs after every (re)connection, e.g. to pull events missed while disconnected */
+    public RevocationSubscriber(ConnectionFactory connections, RevocationList revocations, MessageCodec codec,
+            String processName, Runnable onConnected) {
         RabbitAdmin admin = new RabbitAdmin(connections);
         TopicExchange exchange = new TopicExchange(Exchanges.IDENTITY_EVENTS, true, false);
         Queue queue = new Queue(Exchanges.IDENTITY_EVENTS + ".revocations." + processName + "." + UUID.randomUUID(),
@@ -41,7 +47,10 @@ public class RevocationSubscriber implements SmartLifecycle {
             admin.declareBinding(binding);
         };
         // the queue dies with its connection: declare it again on every (re)connection
-        connections.addConnectionListener(connection -> declare.run());
+        connections.addConnectionListener(connection -> {
+            declare.run();
+            onConnected.run();
+        });
         declare.run();
         container = new SimpleMessageListenerContainer(connections);
         container.setMissingQueuesFatal(false);

@@ -38,7 +38,7 @@ public final class TestTokens {
         return new TokenClaims(userId, "default", TokenScope.PROJECT, projectId, null,
                 java.util.Arrays.stream(roles).map(r -> new RoleRef("id-" + r, r)).toList(), List.of("password"),
                 List.of(UUID.randomUUID().toString().substring(0, 22)), issuedAt, issuedAt.plus(Duration.ofHours(1)),
-                null);
+                null, false);
     }
 
     public String sign(TokenClaims claims) {

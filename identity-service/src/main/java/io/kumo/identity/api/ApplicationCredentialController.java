@@ -75,7 +75,8 @@ class ApplicationCredentialController {
     }
 
     private Map<String, Object> view(ApplicationCredential credential, String secret, HttpServletRequest request) {
-        List<Role> roles = credential.roleIds().stream().map(directory::requireRole).toList();
+        List<Role> roles = credential.roleIds().stream().map(directory::role).flatMap(java.util.Optional::stream)
+                .toList();
         return views.applicationCredential(credential, roles, secret, request);
     }
 
@@ -99,7 +100,7 @@ class ApplicationCredentialController {
     }
 
     record Fields(String name, String description, String secret, @JsonProperty("expires_at") String expiresAt,
-            Boolean unrestricted, List<RoleRef> roles) {
+            Boolean unrestricted, List<@NotNull RoleRef> roles) {
 
         @Override
         public String toString() {

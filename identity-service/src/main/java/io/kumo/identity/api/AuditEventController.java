@@ -45,7 +45,7 @@ class AuditEventController {
                 params.get("actor_project_id"), params.get("action"), params.get("outcome"), params.get("target_id"),
                 params.get("request_id"), time(params, "since"), time(params, "until"));
         List<AuditRecorded> found = ledger.search(query, page);
-        boolean more = found.size() > page.limit();
+        boolean more = page.limit() > 0 && found.size() > page.limit();
         List<AuditRecorded> shown = more ? found.subList(0, page.limit()) : found;
         List<Map<String, Object>> events = new ArrayList<>();
         shown.forEach(e -> events.add(view(e)));

@@ -30,7 +30,7 @@ final class AuthRequestParser {
             throw invalid("'methods' must be a non-empty list such as [\"password\"].");
         }
         List<String> names = new ArrayList<>();
-        methods.forEach(m -> names.add(m.asString()));
+        methods.forEach(m -> names.add(text(m)));
         if (names.size() > 1) {
             throw invalid("Only one authentication method per request is supported; got " + names + ".");
         }

@@ -132,7 +132,7 @@ class LimitController {
         limits.deleteLimit(id);
     }
 
-    record RegisteredBatch(@NotNull @JsonProperty("registered_limits") List<@Valid RegisteredFields> registeredLimits) {
+    record RegisteredBatch(@NotNull @JsonProperty("registered_limits") List<@NotNull @Valid RegisteredFields> registeredLimits) {
     }
 
     record RegisteredBody(@NotNull @Valid @JsonProperty("registered_limit") RegisteredFields registeredLimit) {
@@ -143,7 +143,7 @@ class LimitController {
             String description) {
     }
 
-    record LimitBatch(@NotNull List<@Valid LimitFields> limits) {
+    record LimitBatch(@NotNull List<@NotNull @Valid LimitFields> limits) {
     }
 
     record LimitBody(@NotNull @Valid LimitFields limit) {

@@ -95,6 +95,6 @@ class ProjectController {
     }
 
     record Fields(String name, @JsonProperty("domain_id") String domainId, @JsonProperty("parent_id") String parentId,
-            String description, Boolean enabled, List<String> tags) {
+            String description, Boolean enabled, List<@NotNull String> tags) {
     }
 }

@@ -6,6 +6,7 @@ import io.kumo.common.auth.RoleRef;
 import io.kumo.common.error.ApiException;
 import io.kumo.identity.domain.Ids;
 import io.kumo.identity.domain.PasswordHasher;
+import io.kumo.identity.domain.PasswordPolicy;
 import io.kumo.identity.persistence.ApplicationCredential;
 import io.kumo.identity.persistence.ApplicationCredentialRepository;
 import io.kumo.identity.persistence.RoleRepository;
@@ -47,9 +48,7 @@ public class ApplicationCredentialService {
         if (caller.projectId() == null) {
             throw ApiException.forbidden("Application credentials must be created with a project-scoped token.");
         }
-        if (caller.token().applicationCredentialId() != null) {
-            throw ApiException.forbidden("An application credential cannot create another application credential.");
-        }
+        requireNotRestricted(caller);
         Names.require(draft.name(), "application credential", 255);
         if (credentials.findByUserIdAndName(userId, draft.name()).isPresent()) {
             throw ApiException.conflict("Conflict occurred attempting to store application_credential - "
@@ -60,6 +59,10 @@ public class ApplicationCredentialService {
             throw ApiException.badRequest("Invalid input for field 'expires_at': it must be in the future.");
         }
         String secret = draft.secret() == null || draft.secret().isBlank() ? Ids.newSecret() : draft.secret();
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAX_HASHED_BYTES) {
+            throw ApiException.badRequest("Invalid input for field 'secret': at most "
+                    + PasswordPolicy.MAX_HASHED_BYTES + " bytes.");
+        }
         ApplicationCredential credential = credentials.save(new ApplicationCredential(Ids.newId(), draft.name(), userId,
                 caller.projectId(), draft.description(), hasher.hash(secret), draft.expiresAt(), draft.unrestricted(),
                 delegatedRoles(caller, draft.roles()), now));
@@ -81,6 +84,7 @@ public class ApplicationCredentialService {
 
     @Transactional
     public void delete(Caller caller, String userId, String id) {
+        requireNotRestricted(caller);
         ApplicationCredential credential = get(caller, userId, id);
         credentials.delete(credential);
         revocations.revokeApplicationCredential(id);
@@ -105,6 +109,15 @@ public class ApplicationCredentialService {
             chosen.add(id);
         }
         return chosen;
+    }
+
+    /** A leaked restricted credential (the default) must not be able to mint or delete credentials. */
+    private void requireNotRestricted(Caller caller) {
+        String used = caller.token().applicationCredentialId();
+        if (used != null && !credentials.findById(used).map(ApplicationCredential::unrestricted).orElse(false)) {
+            throw ApiException.forbidden("A restricted application credential cannot create or delete "
+                    + "application credentials; use an unrestricted one or a password.");
+        }
     }
 
     private static void requireOwnerOrAdmin(Caller caller, String userId) {

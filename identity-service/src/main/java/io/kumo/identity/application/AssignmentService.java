@@ -67,6 +67,10 @@ public class AssignmentService {
         }
     }
 
+    List<String> membersOf(String groupId) {
+        return members.findByGroupId(groupId).stream().map(GroupMember::userId).toList();
+    }
+
     /** Assignments of one actor on one target, for {@code GET /v3/projects/{p}/users/{u}/roles}. */
     @Transactional(readOnly = true)
     public List<RoleAssignment> on(String actorType, String actorId, String targetType, String targetId) {

@@ -78,19 +78,39 @@ class AuditWriter extends BackgroundLoop {
         }
     }
 
-    /** A failed batch goes back to the head of the line, to be retried after the loop's pause. */
+    /**
+     * When a batch fails, its records are written one by one, so that one bad record cannot block the
+     * ledger; if single writes fail too (the database is down) the batch waits for the next attempt.
+     */
     private void writeOrRequeue(List<AuditRecorded> batch) {
         try {
             write(batch);
-        } catch (RuntimeException e) {
-            List<AuditRecorded> retry = new ArrayList<>(batch);
-            pending.drainTo(retry);
-            retry.forEach(r -> {
-                if (!pending.offer(r)) {
-                    log.error("Audit queue full while the database is failing; record {} dropped", r.id());
+        } catch (RuntimeException batchFailure) {
+            int written = 0;
+            RuntimeException last = batchFailure;
+            for (AuditRecorded record : batch) {
+                try {
+                    write(List.of(record));
+                    written++;
+                } catch (RuntimeException e) {
+                    last = e;
+                    log.error("Audit record {} could not be written: {}", record.id(), e.toString());
                 }
-            });
-            throw e;
+            }
+            if (written == 0) {
+                requeue(batch);
+                throw last;
+            }
+        }
+    }
+
+    private void requeue(List<AuditRecorded> batch) {
+        List<AuditRecorded> retry = new ArrayList<>(batch);
+        pending.drainTo(retry);
+        for (AuditRecorded r : retry) {
+            if (!pending.offer(r)) {
+                log.error("Audit queue full while the database is failing; record {} dropped", r.id());
+            }
         }
     }
 

@@ -2,13 +2,17 @@ package io.kumo.identity.application;
 
 import io.kumo.common.error.ApiException;
 import io.kumo.identity.config.IdentityProperties;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
  * A token bucket per client address in front of {@code POST /v3/auth/tokens}: password guessing and
- * runaway scripts get 429 instead of eating the CPU that bcrypt needs for everyone else.
+ * runaway scripts get 429 instead of eating the CPU that bcrypt needs for everyone else. Behind a load
+ * balancer, set {@code server.forward-headers-strategy=native} and
+ * {@code server.tomcat.remoteip.internal-proxies} to the balancers' addresses, so the client's address
+ * is used — never trust forwarded headers from anyone else, or a client could pick its own bucket.
  */
 @Component
 public class AuthRateLimiter {
@@ -17,7 +21,9 @@ public class AuthRateLimiter {
 
     private final double perSecond;
     private final int burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Bounded and self-expiring, so that many source addresses cannot grow it or slow it down. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(MAX_TRACKED_CLIENTS)
+            .expireAfterAccess(Duration.ofMinutes(1)).build();
 
     AuthRateLimiter(IdentityProperties properties) {
         this.perSecond = properties.authRateLimit().perSecond();
@@ -29,10 +35,7 @@ public class AuthRateLimiter {
             return;
         }
         long now = System.nanoTime();
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.values().removeIf(b -> b.isFull(now));
-        }
-        if (!buckets.computeIfAbsent(clientAddress, a -> new Bucket(burst, now)).tryTake(now, perSecond, burst)) {
+        if (!buckets.get(clientAddress, a -> new Bucket(burst, now)).tryTake(now, perSecond, burst)) {
             throw ApiException.tooManyRequests("Too many authentication requests from " + clientAddress
                     + "; slow down and retry.");
         }
@@ -55,10 +58,6 @@ public class AuthRateLimiter {
             }
             tokens -= 1;
             return true;
-        }
-
-        synchronized boolean isFull(long now) {
-            return now - updatedNanos > 60_000_000_000L;
         }
     }
 }

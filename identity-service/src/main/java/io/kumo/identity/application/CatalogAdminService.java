@@ -51,7 +51,7 @@ public class CatalogAdminService {
         }
         CatalogService service = services.save(new CatalogService(Ids.newId(), type, name, description,
                 enabled == null || enabled));
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
         return service;
     }
 
@@ -59,14 +59,14 @@ public class CatalogAdminService {
     public CatalogService updateService(String id, String type, String name, String description, Boolean enabled) {
         CatalogService service = getService(id);
         service.update(type, name, description, enabled);
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
         return service;
     }
 
     @Transactional
     public void deleteService(String id) {
         services.delete(getService(id));
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
     }
 
     @Transactional(readOnly = true)
@@ -88,7 +88,7 @@ public class CatalogAdminService {
         validateEndpoint(serviceId, iface, regionId, url);
         Endpoint endpoint = endpoints.save(new Endpoint(Ids.newId(), serviceId, iface, regionId, url,
                 enabled == null || enabled));
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
         return endpoint;
     }
 
@@ -106,14 +106,14 @@ public class CatalogAdminService {
             throw ApiException.badRequest("Region " + regionId + " does not exist.");
         }
         endpoint.update(serviceId, iface, regionId, url, enabled);
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
         return endpoint;
     }
 
     @Transactional
     public void deleteEndpoint(String id) {
         endpoints.delete(getEndpoint(id));
-        catalog.invalidate();
+        AfterCommit.run(catalog::invalidate);
     }
 
     private void validateEndpoint(String serviceId, String iface, String regionId, String url) {

@@ -62,6 +62,10 @@ public class Directory {
         return users.findById(id).orElseThrow(() -> ApiException.notFound("user", id));
     }
 
+    public Optional<Role> role(String id) {
+        return roles.findById(id);
+    }
+
     public Role requireRole(String id) {
         return roles.findById(id).orElseThrow(() -> ApiException.notFound("role", id));
     }

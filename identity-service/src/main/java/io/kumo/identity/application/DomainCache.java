@@ -4,6 +4,7 @@ import io.kumo.identity.persistence.Domain;
 import io.kumo.identity.persistence.DomainRepository;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Domains are few and change rarely, yet every authentication looks one up (usually twice), so they
  * are kept in memory: refreshed every few seconds (changes made through another replica) and at once
- * after a change through this one. The cached entities are detached snapshots, only ever read.
+ * after a change through this one. The cached entities are detached snapshots, only ever read. Names
+ * match regardless of case, as they do in MySQL's default collation.
  */
 @Component
 class DomainCache {
@@ -30,7 +32,8 @@ class DomainCache {
     }
 
     Optional<Domain> byName(String name) {
-        return Optional.ofNullable(current().byName().get(name));
+        return name == null ? Optional.empty()
+                : Optional.ofNullable(current().byName().get(name.toLowerCase(Locale.ROOT)));
     }
 
     void invalidate() {
@@ -46,7 +49,7 @@ class DomainCache {
             Map<String, Domain> byName = new HashMap<>();
             for (Domain domain : all) {
                 byId.put(domain.id(), domain);
-                byName.put(domain.name(), domain);
+                byName.put(domain.name().toLowerCase(Locale.ROOT), domain);
             }
             current = new Snapshot(Map.copyOf(byId), Map.copyOf(byName), now);
             snapshot = current;

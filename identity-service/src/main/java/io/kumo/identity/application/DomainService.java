@@ -5,6 +5,8 @@ import io.kumo.identity.domain.Ids;
 import io.kumo.identity.persistence.Domain;
 import io.kumo.identity.persistence.DomainRepository;
 import io.kumo.identity.persistence.ProjectRepository;
+import io.kumo.identity.persistence.RoleAssignment;
+import io.kumo.identity.persistence.RoleAssignmentRepository;
 import io.kumo.identity.persistence.UserRepository;
 import java.time.Clock;
 import java.util.List;
@@ -19,15 +21,17 @@ public class DomainService {
     private final UserRepository users;
     private final RevocationService revocations;
     private final DomainCache cache;
+    private final RoleAssignmentRepository assignments;
     private final Clock clock;
 
     DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
-            RevocationService revocations, DomainCache cache, Clock clock) {
+            RevocationService revocations, DomainCache cache, RoleAssignmentRepository assignments, Clock clock) {
         this.domains = domains;
         this.projects = projects;
         this.users = users;
         this.revocations = revocations;
         this.cache = cache;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
@@ -52,7 +56,7 @@ public class DomainService {
                     + name + ".");
         }
         Domain created = domains.save(new Domain(Ids.newId(), name, description, enabled, clock.instant()));
-        cache.invalidate();
+        AfterCommit.run(cache::invalidate);
         return created;
     }
 
@@ -65,9 +69,10 @@ public class DomainService {
         }
         boolean disabling = Boolean.FALSE.equals(enabled) && domain.enabled();
         domain.update(name, description, enabled);
-        cache.invalidate();
+        AfterCommit.run(cache::invalidate);
         if (disabling) {
             revocations.revokeDomain(id);
+            projects.findByDomainId(id).forEach(p -> revocations.revokeProject(p.id()));
         }
         return domain;
     }
@@ -81,7 +86,8 @@ public class DomainService {
         if (projects.existsByDomainId(id) || users.existsByDomainId(id)) {
             throw ApiException.conflict("Domain " + id + " still owns projects or users; delete them first.");
         }
+        assignments.deleteByTargetTypeAndTargetId(RoleAssignment.DOMAIN, id);
         domains.delete(domain);
-        cache.invalidate();
+        AfterCommit.run(cache::invalidate);
     }
 }

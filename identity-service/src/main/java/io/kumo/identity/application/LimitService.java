@@ -80,7 +80,16 @@ public class LimitService {
 
     @Transactional
     public void deleteRegistered(String id) {
-        registered.delete(getRegistered(id));
+        RegisteredLimit limit = getRegistered(id);
+        String region = limit.regionId() == null ? "" : limit.regionId();
+        boolean overridden = limits.findAll().stream().anyMatch(l -> l.serviceId().equals(limit.serviceId())
+                && (l.regionId() == null ? "" : l.regionId()).equals(region)
+                && l.resourceName().equals(limit.resourceName()));
+        if (overridden) {
+            throw ApiException.forbidden("Registered limit " + id + " is overridden by project limits; delete those "
+                    + "first.");
+        }
+        registered.delete(limit);
     }
 
     @Transactional(readOnly = true)

@@ -25,6 +25,7 @@ class PasswordAuthenticator {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate independent;
     private final String dummyHash;
 
     PasswordAuthenticator(Directory directory, UserRepository users, PasswordHasher hasher, LockoutPolicy lockout,
@@ -36,6 +37,8 @@ class PasswordAuthenticator {
         this.transactions = transactions;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
+        this.independent = new TransactionTemplate(transactions.getTransactionManager());
+        this.independent.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.dummyHash = hasher.hash("not-a-real-password");
     }
@@ -54,8 +57,7 @@ class PasswordAuthenticator {
                     "The account is locked for user: " + user.id() + ".");
         }
         if (user.passwordHash() == null || !hasher.matches(credentials.password(), user.passwordHash())) {
-            transactions.executeWithoutResult(s ->
-                    users.recordFailedLogin(user.id(), lockout.maxFailures(), lockout.lockUntil(now)));
+            recordFailure(user, now);
             throw new AuthenticationFailure(user.id(), "wrong password");
         }
         if (!candidate.enabled()) {
@@ -65,6 +67,19 @@ class PasswordAuthenticator {
             transactions.executeWithoutResult(s -> users.clearFailedLogins(user.id()));
         }
         return Authenticated.byPassword(user);
+    }
+
+    /** Counts a wrong password towards the lockout (also for password changes, so they cannot be used to guess). */
+    void recordFailure(User user, Instant now) {
+        if (lockout.applies(user.domainId(), user.name())) {
+            // its own transaction: the count must survive the rollback of the refused request
+            independent.executeWithoutResult(s ->
+                    users.recordFailedLogin(user.id(), lockout.maxFailures(), lockout.lockUntil(now)));
+        }
+    }
+
+    boolean isLocked(User user, Instant now) {
+        return lockout.isLocked(user.lockedUntil(), now);
     }
 
     /** The user a password was presented for, and whether the user and their domain are enabled. */

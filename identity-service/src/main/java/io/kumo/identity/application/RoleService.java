@@ -2,6 +2,7 @@ package io.kumo.identity.application;
 
 import io.kumo.common.error.ApiException;
 import io.kumo.identity.domain.Ids;
+import io.kumo.identity.persistence.ApplicationCredentialRepository;
 import io.kumo.identity.persistence.Role;
 import io.kumo.identity.persistence.RoleAssignment;
 import io.kumo.identity.persistence.RoleAssignmentRepository;
@@ -17,13 +18,18 @@ public class RoleService {
     private final RoleAssignmentRepository assignments;
     private final AssignmentService assignmentService;
     private final EffectiveRoles effectiveRoles;
+    private final ApplicationCredentialRepository applicationCredentials;
+    private final RevocationService revocations;
 
     RoleService(RoleRepository roles, RoleAssignmentRepository assignments, AssignmentService assignmentService,
-            EffectiveRoles effectiveRoles) {
+            EffectiveRoles effectiveRoles, ApplicationCredentialRepository applicationCredentials,
+            RevocationService revocations) {
         this.roles = roles;
         this.assignments = assignments;
         this.assignmentService = assignmentService;
         this.effectiveRoles = effectiveRoles;
+        this.applicationCredentials = applicationCredentials;
+        this.revocations = revocations;
     }
 
     @Transactional(readOnly = true)
@@ -44,7 +50,7 @@ public class RoleService {
                     + name + ".");
         }
         Role created = roles.save(new Role(Ids.newId(), name, description));
-        effectiveRoles.invalidate();
+        AfterCommit.run(effectiveRoles::invalidate);
         return created;
     }
 
@@ -55,8 +61,13 @@ public class RoleService {
             throw ApiException.conflict("Conflict occurred attempting to store role - Duplicate entry found with name "
                     + name + ".");
         }
+        boolean renamed = name != null && !name.equals(role.name());
         role.update(name, description);
-        effectiveRoles.invalidate();
+        if (renamed) {
+            // tokens carry role names and policy reads them: tokens with the old name must go
+            assignments.findByRoleId(id).forEach(a -> revokeHolders(a));
+        }
+        AfterCommit.run(effectiveRoles::invalidate);
         return role;
     }
 
@@ -68,7 +79,16 @@ public class RoleService {
             assignmentService.revoke(assignment.actorType(), assignment.actorId(), assignment.targetType(),
                     assignment.targetId(), id);
         }
+        applicationCredentials.removeRole(id);
         roles.delete(role);
-        effectiveRoles.invalidate();
+        AfterCommit.run(effectiveRoles::invalidate);
+    }
+
+    private void revokeHolders(RoleAssignment assignment) {
+        if (assignment.actorType().equals(RoleAssignment.USER)) {
+            revocations.revokeUser(assignment.actorId());
+        } else {
+            assignmentService.membersOf(assignment.actorId()).forEach(revocations::revokeUser);
+        }
     }
 }

@@ -54,12 +54,12 @@ class ScopeResolver {
             return new ResolvedScope(TokenScope.SYSTEM, null, null, granted);
         }
         if (requested instanceof ScopeRequest.Default && user.defaultProjectId() != null) {
-            return directory.project(user.defaultProjectId(), null, null)
-                    .filter(Project::enabled)
-                    .map(project -> new ResolvedScope(TokenScope.PROJECT, project, null,
-                            roles.of(user.id(), RoleAssignment.PROJECT, project.id())))
-                    .filter(scope -> !scope.roles().isEmpty())
-                    .orElse(ResolvedScope.unscoped());
+            Project project = directory.project(user.defaultProjectId(), null, null).orElse(null);
+            try {
+                return project == null ? ResolvedScope.unscoped() : projectScope(user, project);
+            } catch (AuthenticationFailure noAccess) {
+                return ResolvedScope.unscoped(); // Keystone: no usable default project means an unscoped token
+            }
         }
         return ResolvedScope.unscoped();
     }

@@ -25,6 +25,12 @@ class TokenIssuer {
         this.clock = clock;
     }
 
+    /** The bootstrap admin project in the Default domain is the cloud's admin project. */
+    private boolean isAdminProject(ResolvedScope scope) {
+        return scope.project() != null && "default".equals(scope.project().domainId())
+                && properties.bootstrap().adminProject().equals(scope.project().name());
+    }
+
     IssuedToken issue(Authenticated who, ResolvedScope scope) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.tokenLifetime());
@@ -44,7 +50,8 @@ class TokenIssuer {
                 auditIds,
                 now,
                 expires,
-                who.applicationCredential() == null ? null : who.applicationCredential().id());
+                who.applicationCredential() == null ? null : who.applicationCredential().id(),
+                isAdminProject(scope));
         SigningKeyService.ActiveKey key = keys.activeKey();
         return new IssuedToken(codec.sign(claims, key.kid(), key.privateKey()), claims);
     }

@@ -7,6 +7,7 @@ import io.kumo.identity.persistence.RoleAssignmentRepository;
 import io.kumo.identity.persistence.User;
 import io.kumo.identity.persistence.UserRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +20,18 @@ public class UserService {
     private final Directory directory;
     private final RoleAssignmentRepository assignments;
     private final PasswordService passwords;
+    private final PasswordAuthenticator passwordAuthenticator;
     private final RevocationService revocations;
     private final Clock clock;
 
     UserService(UserRepository users, Directory directory, RoleAssignmentRepository assignments,
-            PasswordService passwords, RevocationService revocations, Clock clock) {
+            PasswordService passwords, PasswordAuthenticator passwordAuthenticator, RevocationService revocations,
+            Clock clock) {
         this.users = users;
         this.directory = directory;
         this.assignments = assignments;
         this.passwords = passwords;
+        this.passwordAuthenticator = passwordAuthenticator;
         this.revocations = revocations;
         this.clock = clock;
     }
@@ -95,8 +99,13 @@ public class UserService {
     @Transactional
     public void changeOwnPassword(String id, String originalPassword, String newPassword) {
         User user = get(id);
+        Instant now = clock.instant();
+        if (passwordAuthenticator.isLocked(user, now)) {
+            throw ApiException.unauthorized("The account is locked for user: " + id + ".");
+        }
         if (originalPassword == null || user.passwordHash() == null
                 || !passwords.matches(originalPassword, user.passwordHash())) {
+            passwordAuthenticator.recordFailure(user, now);
             throw ApiException.unauthorized("The original password given is not correct.");
         }
         passwords.set(user, newPassword);

@@ -45,7 +45,8 @@ class IdentityConfiguration {
 
     @Bean
     LockoutPolicy lockoutPolicy(IdentityProperties properties) {
-        return new LockoutPolicy(properties.lockout().maxFailures(), properties.lockout().duration());
+        return new LockoutPolicy(properties.lockout().maxFailures(), properties.lockout().duration(),
+                java.util.Set.copyOf(properties.lockout().exemptUsers()));
     }
 
     @Bean

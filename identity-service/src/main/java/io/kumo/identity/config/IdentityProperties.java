@@ -15,8 +15,14 @@ public record IdentityProperties(
         @DefaultValue AuthRateLimit authRateLimit,
         @DefaultValue Bootstrap bootstrap) {
 
-    /** Keystone's {@code lockout_failure_attempts} / {@code lockout_duration}. */
-    public record Lockout(@DefaultValue("6") int maxFailures, @DefaultValue("30m") Duration duration) {
+    /**
+     * Keystone's {@code lockout_failure_attempts} / {@code lockout_duration}; {@code exemptUsers} (Default
+     * domain) are never locked — the service users, whom anyone could otherwise lock out to stop a service
+     * (Keystone's per-user {@code ignore_lockout_failure_attempts}).
+     */
+    public record Lockout(@DefaultValue("6") int maxFailures, @DefaultValue("30m") Duration duration,
+            @DefaultValue({"kumo-compute", "kumo-network", "kumo-volume", "kumo-image", "kumo-scheduler",
+                    "kumo-agent"}) java.util.List<String> exemptUsers) {
     }
 
     public record Password(@DefaultValue("6") int minLength, @DefaultValue("128") int maxLength,

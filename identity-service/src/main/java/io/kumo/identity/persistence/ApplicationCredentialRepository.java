@@ -9,4 +9,9 @@ public interface ApplicationCredentialRepository extends JpaRepository<Applicati
     List<ApplicationCredential> findByUserId(String userId);
 
     Optional<ApplicationCredential> findByUserIdAndName(String userId, String name);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(value = "delete from application_credential_roles where role_id = :roleId",
+            nativeQuery = true)
+    int removeRole(@org.springframework.data.repository.query.Param("roleId") String roleId);
 }

@@ -36,21 +36,26 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
+    /** Fields are cut to their columns: a record must never fail because a caller sent a long id. */
     public AuditEvent(AuditRecorded r) {
-        this.eventId = r.id();
+        this.eventId = fit(r.id(), 64);
         this.occurredAt = r.occurredAt();
-        this.service = r.service();
-        this.action = r.action();
-        this.outcome = r.outcome();
+        this.service = fit(r.service(), 64);
+        this.action = fit(r.action(), 255);
+        this.outcome = fit(r.outcome(), 16);
         this.status = r.status();
-        this.actorUserId = r.actorUserId();
-        this.actorProjectId = r.actorProjectId();
-        this.credential = r.credential();
-        this.targetType = r.targetType();
-        this.targetId = r.targetId();
-        this.requestId = r.requestId();
-        this.remoteAddress = r.remoteAddress();
-        this.detail = r.detail();
+        this.actorUserId = fit(r.actorUserId(), 255);
+        this.actorProjectId = fit(r.actorProjectId(), 64);
+        this.credential = fit(r.credential(), 128);
+        this.targetType = fit(r.targetType(), 64);
+        this.targetId = fit(r.targetId(), 255);
+        this.requestId = fit(r.requestId(), 64);
+        this.remoteAddress = fit(r.remoteAddress(), 64);
+        this.detail = fit(r.detail(), 4000);
+    }
+
+    private static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public AuditRecorded toRecord() {

@@ -13,5 +13,7 @@ public interface ProjectRepository extends JpaRepository<Project, String> {
 
     boolean existsByDomainId(String domainId);
 
+    List<Project> findByDomainId(String domainId);
+
     boolean existsByParentId(String parentId);
 }

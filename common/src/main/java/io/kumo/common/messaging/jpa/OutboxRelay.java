@@ -31,6 +31,8 @@ public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private static final Duration KEEP_PUBLISHED = Duration.ofDays(1);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
@@ -39,6 +41,7 @@ public class OutboxRelay extends BackgroundLoop {
     private final Duration pollInterval;
     private final Duration confirmTimeout;
     private final Semaphore wakeUps = new Semaphore(0);
+    private Instant nextPurge = Instant.MIN;
 
     public OutboxRelay(EntityManager entityManager, TransactionTemplate transactions, RabbitTemplate rabbit, Clock clock,
             Duration pollInterval, Duration confirmTimeout) {
@@ -116,6 +119,20 @@ public class OutboxRelay extends BackgroundLoop {
         while (!isStopping() && relayBatch() == BATCH) {
             // a full batch: more may be waiting
         }
+        if (clock.instant().isAfter(nextPurge)) {
+            purgePublished();
+        }
+    }
+
+    /** Published rows are kept a day for inspection, then deleted so the table does not grow forever. */
+    int purgePublished() {
+        Instant now = clock.instant();
+        nextPurge = now.plus(PURGE_EVERY);
+        Integer deleted = transactions.execute(status -> entityManager
+                .createQuery("delete from OutboxMessage m where m.publishedAt < :horizon")
+                .setParameter("horizon", now.minus(KEEP_PUBLISHED))
+                .executeUpdate());
+        return deleted == null ? 0 : deleted;
     }
 
     @Override
