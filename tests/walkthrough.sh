@@ -25,7 +25,8 @@ check() { # description, command...
   fi
 }
 refuses() { ! "$@"; }
-contains() { local needle="$1"; shift; "$@" | grep -q -- "$needle"; }
+# the output is captured first: grep -q in a pipe would close it early and kill the CLI with SIGPIPE
+contains() { local needle="$1" out; shift; out=$("$@") || return 1; grep -q -- "$needle" <<< "$out"; }
 
 cleanup() {
   "$ROOT/kumo" down >/dev/null 2>&1 || true
