@@ -97,6 +97,15 @@ class BadInputIT extends IdentityIT {
         SigningKeyService.ActiveKey key = keys.activeKey();
         String signedButExpired = new TokenCodec().sign(expired, key.kid(), key.privateKey());
         assertError(api.get("/v3/projects", signedButExpired), 401, "requires authentication");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            boolean recorded = false;
+            for (var e : api.get("/v3/audit-events?action=GET%20/v3/projects&outcome=failure", adminToken())
+                    .at("/audit_events")) {
+                recorded |= e.get("status").asInt() == 401 && e.get("detail").asString("").contains("expired");
+            }
+            assertThat(recorded).as("a rejected token leaves an audit record").isTrue();
+        });
     }
 
     @Test

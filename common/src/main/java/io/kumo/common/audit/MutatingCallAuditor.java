@@ -3,14 +3,12 @@ package io.kumo.common.audit;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.TokenAuthenticationFilter;
 import io.kumo.common.contract.audit.AuditRecorded;
-import io.kumo.common.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.AntPathMatcher;
@@ -61,12 +59,9 @@ public class MutatingCallAuditor implements HandlerInterceptor {
         if (targetId == null) {
             targetId = lastPathVariable(request);
         }
-        return new AuditRecorded(UUID.randomUUID().toString(), clock.instant(), service,
-                request.getMethod() + " " + (route == null ? request.getRequestURI() : route),
-                status < 400 ? AuditRecorded.SUCCESS : AuditRecorded.FAILURE, status,
-                caller == null ? null : caller.userId(), caller == null ? null : caller.projectId(),
-                caller == null ? null : caller.credential(), targetType, targetId, RequestIds.current(),
-                request.getRemoteAddr(), null);
+        return AuditRecords.of(service, clock, request, caller,
+                request.getMethod() + " " + (route == null ? request.getRequestURI() : route), status, targetType,
+                targetId, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -25,10 +25,22 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenValidator validator;
     private final ErrorResponseWriter errors;
+    private final RejectionAudit audit;
 
     public TokenAuthenticationFilter(TokenValidator validator, ErrorResponseWriter errors) {
+        this(validator, errors, null);
+    }
+
+    /** @param audit where rejected tokens are recorded (someone replaying a revoked token must leave a trace) */
+    public TokenAuthenticationFilter(TokenValidator validator, ErrorResponseWriter errors, RejectionAudit audit) {
         this.validator = validator;
         this.errors = errors;
+        this.audit = audit;
+    }
+
+    /** Records a request refused for its token. */
+    public interface RejectionAudit {
+        void rejected(HttpServletRequest request, String reason);
     }
 
     @Override
@@ -40,6 +52,9 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
                 request.setAttribute(CALLER_ATTRIBUTE, new Caller(validator.validate(token), token));
             } catch (InvalidTokenException e) {
                 log.info("Rejected token: {}", e.getMessage());
+                if (audit != null) {
+                    audit.rejected(request, e.getMessage());
+                }
                 errors.write(response, HttpStatus.UNAUTHORIZED, MESSAGE);
                 return;
             }

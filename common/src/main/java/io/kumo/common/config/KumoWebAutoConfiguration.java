@@ -1,5 +1,6 @@
 package io.kumo.common.config;
 
+import io.kumo.common.audit.AuditRecords;
 import io.kumo.common.audit.AuditSink;
 import io.kumo.common.audit.MutatingCallAuditor;
 import io.kumo.common.auth.CallerArgumentResolver;
@@ -66,10 +67,16 @@ public class KumoWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthenticationFilter(ObjectProvider<TokenValidator> validator,
-            ErrorResponseWriter writer) {
+            ErrorResponseWriter writer, ObjectProvider<AuditSink> auditSink, ObjectProvider<Clock> clock,
+            KumoProperties properties) {
         TokenValidator available = validator.getIfAvailable();
+        AuditSink sink = auditSink.getIfAvailable();
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        TokenAuthenticationFilter.RejectionAudit audit = sink == null ? null : (request, reason) -> sink.record(
+                AuditRecords.of(properties.serviceName(), time, request, null,
+                        request.getMethod() + " " + request.getRequestURI(), 401, null, null, "rejected token: " + reason));
         FilterRegistrationBean<TokenAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new TokenAuthenticationFilter(available, writer));
+                new TokenAuthenticationFilter(available, writer, audit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setEnabled(available != null);
         return registration;
