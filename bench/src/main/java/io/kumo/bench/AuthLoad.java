@@ -35,7 +35,8 @@ public final class AuthLoad {
         int clients = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
         int strength = Integer.parseInt(args[6]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
 
         String passwordBody = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
                 + user + "\",\"domain\":{\"name\":\"Default\"},\"password\":\"" + password + "\"}}},"

@@ -41,14 +41,7 @@ public class EffectiveRoles {
     }
 
     public List<Role> of(String userId, String targetType, String targetId) {
-        Set<String> granted = new LinkedHashSet<>();
-        assignments.findByActorTypeAndActorIdInAndTargetTypeAndTargetId(RoleAssignment.USER, List.of(userId),
-                targetType, targetId).forEach(a -> granted.add(a.roleId()));
-        List<String> groups = members.findByUserId(userId).stream().map(GroupMember::groupId).toList();
-        if (!groups.isEmpty()) {
-            assignments.findByActorTypeAndActorIdInAndTargetTypeAndTargetId(RoleAssignment.GROUP, groups, targetType,
-                    targetId).forEach(a -> granted.add(a.roleId()));
-        }
+        Set<String> granted = new LinkedHashSet<>(assignments.grantedRoleIds(userId, targetType, targetId));
         if (granted.isEmpty()) {
             return List.of();
         }

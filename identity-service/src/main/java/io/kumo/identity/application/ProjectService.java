@@ -57,6 +57,7 @@ public class ProjectService {
     public Project create(String name, String domainId, String parentId, String description, boolean enabled,
             Collection<String> tags) {
         Names.require(name, "project", 64);
+        requireValidTags(tags);
         String domain = domainId != null ? domainId : parentId != null ? directory.requireProject(parentId).domainId()
                 : "default";
         directory.requireDomain(domain);
@@ -74,6 +75,7 @@ public class ProjectService {
     @Transactional
     public Project update(String id, String name, String description, Boolean enabled, Collection<String> tags) {
         Project project = get(id);
+        requireValidTags(tags);
         if (name != null) {
             Names.require(name, "project", 64);
             projects.findByDomainIdAndName(project.domainId(), name).filter(other -> !other.id().equals(id))
@@ -88,6 +90,19 @@ public class ProjectService {
             revocations.revokeProject(id);
         }
         return project;
+    }
+
+    /** Keystone's rule: 1 to 255 characters, no comma and no slash. */
+    private static void requireValidTags(Collection<String> tags) {
+        if (tags == null) {
+            return;
+        }
+        for (String tag : tags) {
+            if (tag == null || tag.isEmpty() || tag.length() > 255 || tag.contains(",") || tag.contains("/")) {
+                throw ApiException.badRequest("Invalid input for field 'tags': each tag is 1 to 255 characters "
+                        + "without ',' or '/'.");
+            }
+        }
     }
 
     @Transactional

@@ -1,12 +1,8 @@
 package io.kumo.identity.persistence;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,9 +24,7 @@ public class Project {
     private Instant createdAt;
     @Version
     private long version;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "project_tags", joinColumns = @JoinColumn(name = "project_id"))
-    @Column(name = "tag")
+    @Convert(converter = TagsConverter.class)
     private Set<String> tags = new TreeSet<>();
 
     protected Project() {
@@ -59,8 +53,7 @@ public class Project {
             this.enabled = enabled;
         }
         if (tags != null) {
-            this.tags.clear();
-            this.tags.addAll(tags);
+            this.tags = new TreeSet<>(tags);
         }
     }
 

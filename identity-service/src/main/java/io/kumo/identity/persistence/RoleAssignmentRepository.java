@@ -21,6 +21,17 @@ public interface RoleAssignmentRepository extends JpaRepository<RoleAssignment, 
 
     List<RoleAssignment> findByRoleId(String roleId);
 
+    /** Role ids granted on a target to the user directly or to any group the user belongs to. */
+    @org.springframework.data.jpa.repository.Query("""
+            select a.roleId from RoleAssignment a
+            where a.targetType = :targetType and a.targetId = :targetId
+              and ((a.actorType = 'user' and a.actorId = :userId)
+                or (a.actorType = 'group' and a.actorId in
+                      (select m.groupId from GroupMember m where m.userId = :userId)))""")
+    List<String> grantedRoleIds(@org.springframework.data.repository.query.Param("userId") String userId,
+            @org.springframework.data.repository.query.Param("targetType") String targetType,
+            @org.springframework.data.repository.query.Param("targetId") String targetId);
+
     void deleteByActorTypeAndActorId(String actorType, String actorId);
 
     void deleteByTargetTypeAndTargetId(String targetType, String targetId);
