@@ -101,10 +101,10 @@ public final class AuthLoad {
         return new Result(latencies, issue, seconds, errors.get());
     }
 
-    /** The server's own time beyond the hash check, from its Server-Timing header ("issue;dur=3.05"). */
+    /** The server's own time beyond the hash check, from its Server-Timing header ("other;dur=3.05"). */
     private static long issueNanos(HttpResponse<?> response) {
         String timing = response.headers().firstValue("Server-Timing").orElse("");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("issue;dur=([0-9.]+)").matcher(timing);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("other;dur=([0-9.]+)").matcher(timing);
         return m.find() ? (long) (Double.parseDouble(m.group(1)) * 1e6) : 0;
     }
 

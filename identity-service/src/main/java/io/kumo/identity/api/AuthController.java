@@ -57,8 +57,8 @@ class AuthController {
         AuthenticationService.Authentication issued = authentication.authenticate(auth.credentials(), auth.scope(),
                 nocatalog == null, request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).header(SUBJECT_TOKEN, issued.token().tokenId())
-                .header("Server-Timing", String.format(java.util.Locale.ROOT, "credential;dur=%.2f, issue;dur=%.2f",
-                        issued.credentialCheckNanos() / 1e6, issued.issueNanos() / 1e6))
+                .header("Server-Timing", String.format(java.util.Locale.ROOT, "hash;dur=%.2f, other;dur=%.2f",
+                        issued.hashNanos() / 1e6, issued.otherNanos() / 1e6))
                 .body(TokenView.of(issued.token()));
     }
 

@@ -30,10 +30,7 @@ public class Directory {
     }
 
     public Optional<Domain> domain(DomainRef ref) {
-        if (ref == null) {
-            return Optional.empty();
-        }
-        return ref.id() != null ? domains.byId(ref.id()) : domains.byName(ref.name());
+        return domains.byRef(ref);
     }
 
     public Optional<User> user(UserRef ref) {

@@ -36,6 +36,13 @@ class DomainCache {
                 : Optional.ofNullable(current().byName().get(name.toLowerCase(Locale.ROOT)));
     }
 
+    Optional<Domain> byRef(io.kumo.identity.domain.DomainRef ref) {
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return ref.id() != null ? byId(ref.id()) : byName(ref.name());
+    }
+
     void invalidate() {
         snapshot = null;
     }

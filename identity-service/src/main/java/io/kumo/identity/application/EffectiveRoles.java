@@ -1,6 +1,10 @@
 package io.kumo.identity.application;
 
+import io.kumo.identity.domain.DomainRef;
 import io.kumo.identity.domain.RoleGraph;
+import io.kumo.identity.persistence.Domain;
+import io.kumo.identity.persistence.Project;
+import io.kumo.identity.persistence.ProjectRepository;
 import io.kumo.identity.persistence.GroupMember;
 import io.kumo.identity.persistence.GroupMemberRepository;
 import io.kumo.identity.persistence.ImpliedRole;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -30,18 +35,25 @@ public class EffectiveRoles {
     private final GroupMemberRepository members;
     private final ImpliedRoleRepository implications;
     private final RoleRepository roles;
+    private final ProjectRepository projects;
+    private final DomainCache domains;
     private volatile CachedGraph graph;
 
     EffectiveRoles(RoleAssignmentRepository assignments, GroupMemberRepository members,
-            ImpliedRoleRepository implications, RoleRepository roles) {
+            ImpliedRoleRepository implications, RoleRepository roles, ProjectRepository projects, DomainCache domains) {
         this.assignments = assignments;
         this.members = members;
         this.implications = implications;
         this.roles = roles;
+        this.projects = projects;
+        this.domains = domains;
     }
 
     public List<Role> of(String userId, String targetType, String targetId) {
-        Set<String> granted = new LinkedHashSet<>(assignments.grantedRoleIds(userId, targetType, targetId));
+        return effective(new LinkedHashSet<>(assignments.grantedRoleIds(userId, targetType, targetId)));
+    }
+
+    private List<Role> effective(Set<String> granted) {
         if (granted.isEmpty()) {
             return List.of();
         }
@@ -54,6 +66,34 @@ public class EffectiveRoles {
             }
         }
         return effective;
+    }
+
+    /** A project named by id, or by name in a domain, with the user's effective roles on it. */
+    public Optional<ProjectAccess> onProject(String userId, String projectId, String projectName, DomainRef domain) {
+        List<Object[]> rows;
+        if (projectId != null) {
+            rows = projects.findByIdWithGrants(userId, projectId);
+        } else {
+            Optional<String> domainId = domains.byRef(domain).map(Domain::id);
+            if (domainId.isEmpty()) {
+                return Optional.empty();
+            }
+            rows = projects.findByNameWithGrants(userId, domainId.get(), projectName);
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> granted = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                granted.add((String) row[1]);
+            }
+        }
+        return Optional.of(new ProjectAccess((Project) rows.get(0)[0], effective(granted)));
+    }
+
+    /** A project and the roles a user holds on it. */
+    public record ProjectAccess(Project project, List<Role> roles) {
     }
 
     /** Ids of the targets of a type (projects, domains) the user holds any role on. */

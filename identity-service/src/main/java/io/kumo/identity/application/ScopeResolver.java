@@ -39,9 +39,9 @@ class ScopeResolver {
             return applicationCredentialScope(user, who.applicationCredential());
         }
         if (requested instanceof ScopeRequest.Project p) {
-            Project project = directory.project(p.id(), p.name(), p.domain())
+            EffectiveRoles.ProjectAccess access = roles.onProject(user.id(), p.id(), p.name(), p.domain())
                     .orElseThrow(() -> new AuthenticationFailure(user.id(), "unknown project"));
-            return projectScope(user, project);
+            return projectScope(user, access);
         }
         if (requested instanceof ScopeRequest.Domain d) {
             Domain domain = directory.domain(d.domain())
@@ -54,9 +54,10 @@ class ScopeResolver {
             return new ResolvedScope(TokenScope.SYSTEM, null, null, granted);
         }
         if (requested instanceof ScopeRequest.Default && user.defaultProjectId() != null) {
-            Project project = directory.project(user.defaultProjectId(), null, null).orElse(null);
+            EffectiveRoles.ProjectAccess access = roles.onProject(user.id(), user.defaultProjectId(), null, null)
+                    .orElse(null);
             try {
-                return project == null ? ResolvedScope.unscoped() : projectScope(user, project);
+                return access == null ? ResolvedScope.unscoped() : projectScope(user, access);
             } catch (AuthenticationFailure noAccess) {
                 return ResolvedScope.unscoped(); // Keystone: no usable default project means an unscoped token
             }
@@ -64,11 +65,12 @@ class ScopeResolver {
         return ResolvedScope.unscoped();
     }
 
-    private ResolvedScope projectScope(User user, Project project) {
+    private ResolvedScope projectScope(User user, EffectiveRoles.ProjectAccess access) {
+        Project project = access.project();
         if (!project.enabled() || !directory.requireDomain(project.domainId()).enabled()) {
             throw new AuthenticationFailure(user.id(), "project " + project.id() + " or its domain is disabled");
         }
-        List<Role> granted = roles.of(user.id(), RoleAssignment.PROJECT, project.id());
+        List<Role> granted = access.roles();
         requireRoles(user, granted, "project " + project.id());
         return new ResolvedScope(TokenScope.PROJECT, project, null, granted);
     }
@@ -83,9 +85,10 @@ class ScopeResolver {
     }
 
     private ResolvedScope applicationCredentialScope(User user, ApplicationCredential credential) {
-        Project project = directory.project(credential.projectId(), null, null)
+        EffectiveRoles.ProjectAccess access = roles.onProject(user.id(), credential.projectId(), null, null)
                 .orElseThrow(() -> new AuthenticationFailure(user.id(), "application credential's project is gone"));
-        ResolvedScope full = projectScope(user, project);
+        ResolvedScope full = projectScope(user, access);
+        Project project = access.project();
         Set<String> delegated = roles.expand(credential.roleIds());
         List<Role> kept = full.roles().stream().filter(r -> delegated.contains(r.id())).toList();
         requireRoles(user, kept, "project " + project.id() + " through application credential " + credential.id());
