@@ -59,12 +59,4 @@ public class ResilientRestClient {
     public <T> T post(String path, Object body, Class<T> type) {
         return breaker.executeSupplier(() -> rest.post().uri(path).body(body).retrieve().body(type));
     }
-
-    protected RestClient rest() {
-        return rest;
-    }
-
-    public CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
 }

@@ -22,10 +22,6 @@ public class ErrorResponseWriter {
         this.json = json;
     }
 
-    public ErrorFamily family() {
-        return family;
-    }
-
     public Map<String, Object> body(HttpStatus status, String message) {
         return family.body(status, message, RequestIds.current());
     }

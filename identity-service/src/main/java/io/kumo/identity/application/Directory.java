@@ -40,13 +40,6 @@ public class Directory {
         return domain(ref.domain()).flatMap(d -> users.findByDomainIdAndName(d.id(), ref.name()));
     }
 
-    public Optional<Project> project(String id, String name, DomainRef domain) {
-        if (id != null) {
-            return projects.findById(id);
-        }
-        return domain(domain).flatMap(d -> projects.findByDomainIdAndName(d.id(), name));
-    }
-
     public Domain requireDomain(String id) {
         return domains.byId(id).orElseThrow(() -> ApiException.notFound("domain", id));
     }

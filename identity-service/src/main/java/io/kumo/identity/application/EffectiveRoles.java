@@ -70,16 +70,11 @@ public class EffectiveRoles {
 
     /** A project named by id, or by name in a domain, with the user's effective roles on it. */
     public Optional<ProjectAccess> onProject(String userId, String projectId, String projectName, DomainRef domain) {
-        List<Object[]> rows;
-        if (projectId != null) {
-            rows = projects.findByIdWithGrants(userId, projectId);
-        } else {
-            Optional<String> domainId = domains.byRef(domain).map(Domain::id);
-            if (domainId.isEmpty()) {
-                return Optional.empty();
-            }
-            rows = projects.findByNameWithGrants(userId, domainId.get(), projectName);
+        String domainId = projectId != null ? null : domains.byRef(domain).map(Domain::id).orElse(null);
+        if (projectId == null && domainId == null) {
+            return Optional.empty();
         }
+        List<Object[]> rows = projects.findWithGrants(userId, projectId, domainId, projectName);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

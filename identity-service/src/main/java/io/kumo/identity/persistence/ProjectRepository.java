@@ -18,9 +18,9 @@ public interface ProjectRepository extends JpaRepository<Project, String> {
     List<Project> findByDomainId(String domainId);
 
     /**
-     * A project named by id, with the ids of the roles the user holds on it directly or through a group —
-     * one row per role (one row with a null role when none): the lookup every project-scoped token
-     * needs, in one round trip.
+     * A project named by id (when {@code projectId} is given) or by name in a domain, with the ids of the
+     * roles the user holds on it directly or through a group — one row per role, one row with a null role
+     * when none: the lookup every project-scoped token needs, in one round trip.
      */
     @Query("""
             select p, a.roleId from Project p
@@ -28,19 +28,10 @@ public interface ProjectRepository extends JpaRepository<Project, String> {
               and ((a.actorType = 'user' and a.actorId = :userId)
                 or (a.actorType = 'group' and a.actorId in
                       (select m.groupId from GroupMember m where m.userId = :userId)))
-            where p.id = :projectId""")
-    List<Object[]> findByIdWithGrants(@Param("userId") String userId, @Param("projectId") String projectId);
-
-    /** As {@link #findByIdWithGrants}, for a project named in its domain. */
-    @Query("""
-            select p, a.roleId from Project p
-            left join RoleAssignment a on a.targetType = 'project' and a.targetId = p.id
-              and ((a.actorType = 'user' and a.actorId = :userId)
-                or (a.actorType = 'group' and a.actorId in
-                      (select m.groupId from GroupMember m where m.userId = :userId)))
-            where p.domainId = :domainId and p.name = :name""")
-    List<Object[]> findByNameWithGrants(@Param("userId") String userId, @Param("domainId") String domainId,
-            @Param("name") String name);
+            where (:projectId is not null and p.id = :projectId)
+               or (:projectId is null and p.domainId = :domainId and p.name = :name)""")
+    List<Object[]> findWithGrants(@Param("userId") String userId, @Param("projectId") String projectId,
+            @Param("domainId") String domainId, @Param("name") String name);
 
     boolean existsByParentId(String parentId);
 }
