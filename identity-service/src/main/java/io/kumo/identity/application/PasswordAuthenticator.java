@@ -44,8 +44,20 @@ class PasswordAuthenticator {
     }
 
     Authenticated authenticate(Credentials.Password credentials) {
-        Candidate candidate = readOnly.execute(status -> directory.user(credentials.user())
-                .map(u -> new Candidate(u, u.enabled() && directory.domainOf(u).enabled())).orElse(null));
+        return verify(credentials, readOnly.execute(status -> lookUp(credentials)));
+    }
+
+    /**
+     * The user the password is presented for, read in the caller's transaction so that a token request
+     * can do all its reading before the hash; {@code null} when no such user exists.
+     */
+    Candidate lookUp(Credentials.Password credentials) {
+        return directory.user(credentials.user())
+                .map(u -> new Candidate(u, u.enabled() && directory.domainOf(u).enabled())).orElse(null);
+    }
+
+    /** Checks the password against a looked-up candidate (outside any transaction: the hash is slow). */
+    Authenticated verify(Credentials.Password credentials, Candidate candidate) {
         User user = candidate == null ? null : candidate.user();
         if (user == null) {
             hasher.matches(credentials.password(), dummyHash);
@@ -83,7 +95,7 @@ class PasswordAuthenticator {
     }
 
     /** The user a password was presented for, and whether the user and their domain are enabled. */
-    private record Candidate(User user, boolean enabled) {
+    record Candidate(User user, boolean enabled) {
     }
 
     private static String describe(Credentials.Password credentials) {
