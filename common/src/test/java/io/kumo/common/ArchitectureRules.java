@@ -8,7 +8,8 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 /**
  * ARCHITECTURE.md §8 as ArchUnit rules, shared by every service module's architecture test:
  * api, messaging and client depend on application, application on domain and persistence, domain on
- * nothing of the service, and nothing depends on api.
+ * nothing of the service, and nothing depends on api. Adapters behind a domain port (an image
+ * {@code store}, say) are wired by config only: the application sees the port.
  */
 public final class ArchitectureRules {
 
@@ -23,14 +24,16 @@ public final class ArchitectureRules {
                 .layer("application").definedBy(basePackage + ".application..")
                 .layer("domain").definedBy(basePackage + ".domain..")
                 .layer("persistence").definedBy(basePackage + ".persistence..")
+                .layer("store").definedBy(basePackage + ".store..")
                 .layer("config").definedBy(basePackage + ".config..")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("messaging").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("application", "config")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("application").mayOnlyBeAccessedByLayers("api", "messaging", "config")
                 .whereLayer("persistence").mayOnlyBeAccessedByLayers("application", "api", "messaging", "config")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "api", "messaging",
-                        "client", "config")
+                        "client", "store", "config")
                 .check(classes);
         ArchitectureRuleSet.domainIsFrameworkFree(basePackage).check(classes);
         ArchitectureRuleSet.controllersArePackagePrivate(basePackage).check(classes);

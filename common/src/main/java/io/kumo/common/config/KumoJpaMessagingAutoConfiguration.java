@@ -1,5 +1,9 @@
 package io.kumo.common.config;
 
+import io.kumo.common.audit.AuditSink;
+import io.kumo.common.messaging.jpa.OutboxAuditSink;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+
 import io.kumo.common.messaging.MessageCodec;
 import io.kumo.common.messaging.jpa.Inbox;
 import io.kumo.common.messaging.jpa.Outbox;
@@ -43,6 +47,14 @@ public class KumoJpaMessagingAutoConfiguration {
     Outbox outbox(EntityManagerFactory entityManagers, MessageCodec codec, OutboxRelay relay, Clock clock) {
         EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagers);
         return new Outbox(entityManager, codec, relay, clock);
+    }
+
+    /** Services other than identity (which keeps the ledger itself) publish their audit records. */
+    @Bean
+    @ConditionalOnBean(Outbox.class)
+    @ConditionalOnMissingBean(AuditSink.class)
+    OutboxAuditSink outboxAuditSink(Outbox outbox, PlatformTransactionManager transactions) {
+        return new OutboxAuditSink(outbox, transactions);
     }
 
     @Bean

@@ -52,6 +52,12 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.BAD_REQUEST, "Malformed request body: the body must be valid JSON of the expected shape.");
     }
 
+    /** JSON a controller parsed itself (a body type the converters do not know as JSON). */
+    @ExceptionHandler(tools.jackson.core.JacksonException.class)
+    ResponseEntity<Object> malformedJson(tools.jackson.core.JacksonException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Malformed JSON in request body.");
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Object> invalid(MethodArgumentNotValidException e) {
         String detail = e.getBindingResult().getFieldErrors().stream()

@@ -32,11 +32,15 @@ public enum ErrorFamily {
             return Map.of("NeutronError", ordered("type", type, "message", message, "detail", ""));
         }
     },
-    /** Glance (webob): {"code": 404, "title": "Not Found", "message": "..."} at the top level. */
+    /**
+     * Glance (a webob error rendered as JSON): {"message": "...", "code": "404 Not Found", "title": "Not Found"}
+     * at the top level, the code being the status line.
+     */
     GLANCE {
         @Override
         public Map<String, Object> body(HttpStatus status, String message, String requestId) {
-            return ordered("code", status.value(), "title", status.getReasonPhrase(), "message", message);
+            return ordered("message", message, "code", status.value() + " " + status.getReasonPhrase(),
+                    "title", status.getReasonPhrase());
         }
     },
     /** Placement: {"errors": [{"status": 409, "title": "Conflict", "detail": "...", "request_id": "..."}]}. */

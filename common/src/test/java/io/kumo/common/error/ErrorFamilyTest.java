@@ -29,4 +29,10 @@ class ErrorFamilyTest {
         assertThat(ErrorFamily.PLACEMENT.body(HttpStatus.CONFLICT, "m", "req-9")).isEqualTo(Map.of("errors",
                 List.of(Map.of("status", 409, "title", "Conflict", "detail", "m", "request_id", "req-9"))));
     }
+
+    @Test
+    void glanceErrorsAreWebobsJsonRendering() {
+        assertThat(ErrorFamily.GLANCE.body(HttpStatus.NOT_FOUND, "No image found with ID x", "r")).isEqualTo(
+                Map.of("message", "No image found with ID x", "code", "404 Not Found", "title", "Not Found"));
+    }
 }

@@ -89,7 +89,8 @@ class LimitController {
             @RequestParam(name = "region_id", required = false) String regionId,
             @RequestParam(name = "resource_name", required = false) String resourceName, HttpServletRequest request) {
         String project = projectId;
-        if (!Policy.isAdmin(caller)) {
+        // services enforce every project's quota (as oslo.limit does with its own service user)
+        if (!Policy.isAdmin(caller) && !Policy.isService(caller)) {
             if (caller.projectId() == null || (projectId != null && !projectId.equals(caller.projectId()))) {
                 return views.collection("limits", List.of(), request);
             }
