@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +34,9 @@ class ImageConfiguration {
         return store.get();
     }
 
+    /** Quotas need the service user's token (a user configuration sees no auto-configured beans yet). */
     @Bean
-    @ConditionalOnBean(ServiceTokenProvider.class)
+    @ConditionalOnExpression("!'${kumo.identity.url:}'.isBlank() && !'${kumo.identity.service-user:}'.isBlank()")
     UnifiedLimits unifiedLimits(KumoProperties kumo, ServiceTokenProvider tokens, ImageProperties properties) {
         ResilientRestClient identity = new ResilientRestClient("identity-limits", kumo.identity().url(),
                 kumo.identity().timeout(), tokens);
