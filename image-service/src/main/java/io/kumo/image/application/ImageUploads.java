@@ -109,36 +109,46 @@ public class ImageUploads {
             end(claim, ImageStatus.QUEUED);
             throw storeFailure(e);
         }
-        DataDigests digests = new DataDigests();
-        StreamingInspector inspector = new StreamingInspector();
-        byte[] buffer = new byte[CHUNK];
-        long total = 0;
-        Instant lastProgress = clock.instant();
         try {
-            int n;
-            while ((n = readChunk(data, buffer)) > 0) {
-                total += n;
-                if (total > claim.remainingQuota()) {
-                    throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", total, claim.remainingQuota());
-                }
-                digests.update(buffer, 0, n);
-                inspector.update(buffer, 0, n);
-                upload.write(buffer, 0, n);
-                if (clock.instant().isAfter(lastProgress.plus(PROGRESS_EVERY))) {
-                    lastProgress = progress(claim, total);
-                }
-            }
-            if (declaredSize != null && total != declaredSize) {
-                throw ApiException.badRequest("The upload was " + total + " bytes, not the " + declaredSize
+            StagedData staged = copy(claim, data, upload);
+            if (declaredSize != null && staged.size() != declaredSize) {
+                throw ApiException.badRequest("The upload was " + staged.size() + " bytes, not the " + declaredSize
                         + " announced; the image stays queued.");
             }
-            return new StagedData(upload, total, digests, inspector.finish());
+            return staged;
         } catch (ClientGone e) {
             throw abandon(claim, upload, e.asApiException());
         } catch (IOException e) {
             throw abandon(claim, upload, storeFailure(e));
         } catch (RuntimeException e) {
             throw abandon(claim, upload, e);
+        }
+    }
+
+    /** Chunk by chunk: quota, digests, inspection, store; two buffers, one filling while one is hashed. */
+    private StagedData copy(Claim claim, InputStream data, ImageStore.StagedUpload upload)
+            throws ClientGone, IOException {
+        DataDigests digests = new DataDigests();
+        StreamingInspector inspector = new StreamingInspector();
+        byte[][] buffers = {new byte[CHUNK], new byte[CHUNK]};
+        long total = 0;
+        Instant lastProgress = clock.instant();
+        for (int chunk = 0; ; chunk++) {
+            byte[] buffer = buffers[chunk % 2];
+            int n = readChunk(data, buffer);
+            if (n == 0) {
+                return new StagedData(upload, total, digests, inspector.finish());
+            }
+            total += n;
+            if (total > claim.remainingQuota()) {
+                throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", total, claim.remainingQuota());
+            }
+            digests.update(buffer, 0, n);
+            inspector.update(buffer, 0, n);
+            upload.write(buffer, 0, n);
+            if (clock.instant().isAfter(lastProgress.plus(PROGRESS_EVERY))) {
+                lastProgress = progress(claim, total);
+            }
         }
     }
 
