@@ -35,6 +35,29 @@ class ImageDataIT extends ImageIT {
 
     @Autowired
     ConnectionFactory connections;
+    @Autowired
+    io.kumo.image.persistence.ImageRepository repository;
+    @Autowired
+    io.kumo.image.application.StalledUploadReaper reaper;
+
+    @Test
+    void anUploadWhoseProcessDiedIsPutBackToQueuedByTheReaper() {
+        String token = demoToken();
+        String id = createImage(token, "{\"name\": \"orphan\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
+                .get("id").asString();
+        // what a crashed process leaves behind: saving, with its last progress long ago
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
+                repository.claimForUpload(id, java.util.UUID.randomUUID().toString(), 0,
+                        java.time.Instant.now().minus(Duration.ofHours(1)), io.kumo.image.domain.ImageStatus.QUEUED,
+                        io.kumo.image.domain.ImageStatus.SAVING));
+        assertThat(status(id, token)).isEqualTo("saving");
+        assertThat(reaper.reap()).isGreaterThanOrEqualTo(1);
+        assertThat(status(id, token)).isEqualTo("queued");
+        assertThat(glance.upload("/v2/images/" + id + "/file", token, new byte[10]).status()).isEqualTo(204);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void uploadDownloadAndRangesKeepEveryByteAndBothChecksums() throws Exception {

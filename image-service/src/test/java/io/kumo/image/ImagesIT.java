@@ -172,6 +172,21 @@ class ImagesIT extends ImageIT {
     }
 
     @Test
+    void everyChangeReachesIdentitysAuditLedger() {
+        String token = demoToken();
+        String id = createImage(token, "{\"name\": \"audited\"}").get("id").asString();
+        glance.delete("/v2/images/" + id, token);
+        String admin = adminToken();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode events = keystone.get("/v3/audit-events?service=image&target_id=" + id, admin).json()
+                    .get("audit_events");
+            List<String> actions = new ArrayList<>();
+            events.forEach(e -> actions.add(e.get("action").asString()));
+            assertThat(actions).contains("POST /v2/images", "DELETE /v2/images/{id}");
+        });
+    }
+
+    @Test
     void schemasAndImportInfo() {
         String token = demoToken();
         assertThat(glance.get("/v2/schemas/image", token).json().get("name").asString()).isEqualTo("image");

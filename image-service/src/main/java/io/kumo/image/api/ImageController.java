@@ -1,5 +1,6 @@
 package io.kumo.image.api;
 
+import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.web.PublicUrls;
@@ -53,6 +54,7 @@ class ImageController {
         Map<String, Object> fields = new LinkedHashMap<>();
         body.properties().forEach(e -> fields.put(e.getKey(), JsonPatchRequest.value(e.getValue())));
         ImageSnapshot created = images.create(Viewers.of(caller), NewImage.parse(fields));
+        AuditTarget.set(request, "image", created.id());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, urls.base(request) + "/v2/images/" + created.id())
                 .body(ImageView.image(created));
