@@ -49,12 +49,12 @@ final class ApiClient {
         return send("PUT", path, token, "application/octet-stream", data, null);
     }
 
-    /** Streams {@code length} bytes from the supplier (never all in memory). */
+    /** Streams {@code length} bytes from the supplier (never all in memory); length -1 sends it chunked. */
     Response uploadStream(String path, String token, Supplier<InputStream> data, long length) {
+        HttpRequest.BodyPublisher body = length < 0 ? HttpRequest.BodyPublishers.ofInputStream(data)
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(data), length);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
-                .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(data), length))
-                .build();
+                .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream").PUT(body).build();
         return execute(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

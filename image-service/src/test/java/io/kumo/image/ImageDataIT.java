@@ -47,9 +47,9 @@ class ImageDataIT extends ImageIT {
                 .get("id").asString();
         // what a crashed process leaves behind: saving, with its last progress long ago
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
-                repository.claimForUpload(id, java.util.UUID.randomUUID().toString(), 0,
-                        java.time.Instant.now().minus(Duration.ofHours(1)), io.kumo.image.domain.ImageStatus.QUEUED,
-                        io.kumo.image.domain.ImageStatus.SAVING));
+                repository.claimForUpload(id, repository.findById(id).orElseThrow().version(),
+                        java.util.UUID.randomUUID().toString(), 0, java.time.Instant.now().minus(Duration.ofHours(1)),
+                        io.kumo.image.domain.ImageStatus.QUEUED, io.kumo.image.domain.ImageStatus.SAVING));
         assertThat(status(id, token)).isEqualTo("saving");
         assertThat(reaper.reap()).isGreaterThanOrEqualTo(1);
         assertThat(status(id, token)).isEqualTo("queued");
@@ -211,6 +211,35 @@ class ImageDataIT extends ImageIT {
         setLimit(projectId, "image_count_total", 1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertError(glance.post("/v2/images", token, "{\"name\": \"one-too-many\"}"), 413));
+    }
+
+    @Test
+    void aChunkedUploadIsStoppedWhenItOutgrowsTheQuota() {
+        String token = newProjectMember(unique("chunked"));
+        setLimit(projectId(token), "image_size_total", 2);
+        String id = createImage(token, "{\"name\": \"endless\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
+                .get("id").asString();
+        // no Content-Length: the service only learns the size by counting
+        ApiClient.Response refused = glance.uploadStream("/v2/images/" + id + "/file", token,
+                () -> new java.io.ByteArrayInputStream(new byte[3 << 20]), -1);
+        assertError(refused, 413);
+        assertThat(status(id, token)).isEqualTo("queued");
+    }
+
+    @Test
+    void aClaimLosesToAFormatChangeReadBeforeIt() {
+        String token = demoToken();
+        String id = createImage(token, "{\"name\": \"raced\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
+                .get("id").asString();
+        long versionAsRead = repository.findById(id).orElseThrow().version();
+        glance.patch("/v2/images/" + id, token, "application/openstack-images-v2.1-json-patch",
+                "[{\"op\": \"replace\", \"path\": \"/disk_format\", \"value\": \"vmdk\"}]");
+        Integer claimed = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(s ->
+                repository.claimForUpload(id, versionAsRead, java.util.UUID.randomUUID().toString(), 0,
+                        java.time.Instant.now(), io.kumo.image.domain.ImageStatus.QUEUED,
+                        io.kumo.image.domain.ImageStatus.SAVING));
+        assertThat(claimed).isZero();
+        assertThat(status(id, token)).isEqualTo("queued");
     }
 
     private static void setLimit(String projectId, String resource, int value) {

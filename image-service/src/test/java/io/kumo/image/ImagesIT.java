@@ -126,6 +126,26 @@ class ImagesIT extends ImageIT {
     }
 
     @Test
+    void pagingByANullableKeyNeitherSkipsNorRepeats() {
+        String token = newProjectMember(unique("nulls"));
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(createImage(token, "{}").get("id").asString()); // no name: null
+            created.add(createImage(token, "{\"name\": \"n" + (i % 2) + "\"}").get("id").asString());
+        }
+        for (String order : List.of("name:asc", "name:desc", "created_at:desc")) {
+            List<String> seen = new ArrayList<>();
+            String next = "/v2/images?limit=1&sort=" + order;
+            while (next != null) {
+                JsonNode page = glance.get(next, token).json();
+                page.get("images").forEach(i -> seen.add(i.get("id").asString()));
+                next = page.has("next") ? page.get("next").asString() : null;
+            }
+            assertThat(seen).as(order).hasSize(6).containsExactlyInAnyOrderElementsOf(created);
+        }
+    }
+
+    @Test
     void anotherProjectsPrivateImageDoesNotExistForYou() {
         String owner = newProjectMember(unique("owner"));
         String stranger = demoToken();

@@ -38,8 +38,11 @@ public class ImageMembers {
         if (memberId == null) {
             throw ApiException.badRequest("Member to be added not specified.");
         }
-        if (memberId.isBlank() || memberId.length() > 255) {
+        if (memberId.isBlank()) {
             throw ApiException.badRequest("Member can't be empty.");
+        }
+        if (memberId.length() > 64) {
+            throw ApiException.badRequest("A member is a project id of at most 64 characters.");
         }
         Image image = ownedImage(viewer, imageId);
         if (image.visibility() != Visibility.SHARED) {

@@ -8,8 +8,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Glance's unified-limits quotas: {@code image_count_total} images and {@code image_size_total} MiB of
@@ -26,10 +28,14 @@ class ImageQuotas {
 
     private final UnifiedLimits limits;
     private final ImageRepository images;
+    private final long sizeCap;
 
-    ImageQuotas(ObjectProvider<UnifiedLimits> limits, ImageRepository images) {
+    /** @param sizeCap the largest image accepted at all (Glance's {@code image_size_cap}), quota or not */
+    ImageQuotas(ObjectProvider<UnifiedLimits> limits, ImageRepository images,
+            @Value("${image.size-cap:1TB}") DataSize sizeCap) {
         this.limits = limits.getIfAvailable();
         this.images = images;
+        this.sizeCap = sizeCap.toBytes();
         if (this.limits == null) {
             log.warn("No service credentials for identity (kumo.identity.*): image quotas are not enforced");
         }
@@ -44,25 +50,24 @@ class ImageQuotas {
         }
     }
 
-    /** Bytes the project may still store, beyond what it stores and what its running uploads reserved. */
+    /**
+     * Bytes one upload may have: what the project may still store beyond its images and the other
+     * uploads' reservations ({@code alreadyReservedHere} is this upload's own), and never more than
+     * the size cap.
+     */
     long remainingBytes(String project, long alreadyReservedHere) {
         long limit = limit(project, IMAGE_SIZE);
         if (limit == UnifiedLimits.UNLIMITED) {
-            return Long.MAX_VALUE;
+            return sizeCap;
         }
         long used = images.storedBytes(project, List.of(ImageStatus.ACTIVE, ImageStatus.DEACTIVATED))
                 + images.reservedBytes(project, ImageStatus.SAVING) - alreadyReservedHere;
-        return Math.max(0, limit * MIB - used);
+        return Math.min(sizeCap, Math.max(0, limit * MIB - used));
     }
 
     static ApiException overLimit(String resource, long attempted, long maximum) {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Quota exceeded for " + resource + ": Attempted: "
                 + attempted + ", Maximum: " + maximum + ".");
-    }
-
-    static ApiException sizeOverLimit(long limitBytes) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Quota exceeded for " + IMAGE_SIZE
-                + ": the image data would exceed the project's " + (limitBytes / MIB) + " MiB.");
     }
 
     private long limit(String project, String resource) {

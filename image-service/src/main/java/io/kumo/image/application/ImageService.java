@@ -61,7 +61,8 @@ public class ImageService {
             throw ApiException.conflict("An image with identifier " + id + " already exists.");
         }
         quotas.checkImageCount(owner);
-        Image image = images.save(new Image(id, owner, request.attributes(), clock.instant()));
+        // a concurrent create with the same id fails on the primary key (409 through the error handler)
+        Image image = images.saveAndFlush(new Image(id, owner, request.attributes(), clock.instant()));
         return image.snapshot();
     }
 

@@ -58,23 +58,41 @@ public class ImageUploads {
      *                     or null when it streams without one
      */
     public void upload(ImageAccess.Viewer viewer, String imageId, InputStream data, Long declaredSize) {
-        Claim claim = transactions.execute(status -> claim(viewer, imageId, declaredSize));
-        StagedData staged = receive(claim, data, declaredSize);
-        String refusal = DataVerdict.refusal(claim.diskFormat(), claim.containerFormat(), staged.inspection());
+        Target target = transactions.execute(status -> target(viewer, imageId));
+        long allowed = quotas.remainingBytes(target.owner(), 0); // asks identity: outside any transaction
+        if (declaredSize != null && declaredSize > allowed) {
+            throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", declaredSize, allowed);
+        }
+        Claim claim = transactions.execute(status -> claim(target, declaredSize));
+        StagedData staged = receive(claim, data, declaredSize, allowed);
+        String refusal = DataVerdict.refusal(target.diskFormat(), target.containerFormat(), staged.inspection());
         if (refusal != null) {
             staged.upload().abort();
             end(claim, ImageStatus.KILLED);
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal + " The image is killed: delete it.");
         }
+        long stillAllowed = quotas.remainingBytes(target.owner(), claim.declaredOrZero());
+        if (staged.size() > stillAllowed) {
+            throw abandon(claim, staged.upload(),
+                    ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", staged.size(), stillAllowed));
+        }
         String location = commit(claim, staged);
-        boolean activated = Boolean.TRUE.equals(transactions.execute(status -> activate(claim, staged, location)));
+        boolean activated;
+        try {
+            activated = Boolean.TRUE.equals(transactions.execute(status -> activate(claim, staged, location)));
+        } catch (RuntimeException e) {
+            deleteQuietly(location);
+            end(claim, ImageStatus.QUEUED);
+            throw e;
+        }
         if (!activated) {
             deleteQuietly(location);
             throw ApiException.conflict("Image " + imageId + " was deleted or changed while its data was uploaded.");
         }
     }
 
-    private Claim claim(ImageAccess.Viewer viewer, String imageId, Long declaredSize) {
+    /** Who may upload what to which image, read in one short transaction. */
+    private Target target(ImageAccess.Viewer viewer, String imageId) {
         Image image = ImageLookup.visible(images, viewer, imageId, null);
         if (!ImageAccess.canModify(viewer, image.owner())) {
             throw ApiException.forbidden("You are not permitted to upload data to image " + imageId + ".");
@@ -86,22 +104,24 @@ public class ImageUploads {
         if (image.diskFormat() == null || image.containerFormat() == null) {
             throw ApiException.badRequest("Properties disk_format, container_format must be set prior to saving data.");
         }
-        long remaining = quotas.remainingBytes(image.owner(), 0);
-        if (declaredSize != null && declaredSize > remaining) {
-            throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", declaredSize, remaining);
-        }
+        return new Target(imageId, image.owner(), image.diskFormat(), image.containerFormat(), image.version());
+    }
+
+    /**
+     * queued → saving, if the image is still exactly as read: a PATCH of its formats in between would
+     * otherwise have the data checked against formats it no longer has.
+     */
+    private Claim claim(Target target, Long declaredSize) {
         String uploadId = UUID.randomUUID().toString();
-        long reserved = declaredSize == null ? 0 : declaredSize;
-        if (images.claimForUpload(imageId, uploadId, reserved, clock.instant(), ImageStatus.QUEUED,
-                ImageStatus.SAVING) != 1) {
-            throw ApiException.conflict("Image " + imageId + " is already receiving data.");
+        if (images.claimForUpload(target.imageId(), target.version(), uploadId,
+                declaredSize == null ? 0 : declaredSize, clock.instant(), ImageStatus.QUEUED, ImageStatus.SAVING) != 1) {
+            throw ApiException.conflict("Image " + target.imageId() + " is already receiving data, or changed; retry.");
         }
-        return new Claim(imageId, uploadId, image.owner(), image.diskFormat(), image.containerFormat(),
-                remaining);
+        return new Claim(target.imageId(), uploadId, target.owner(), declaredSize);
     }
 
     /** Streams the body into the store; on any failure, the staged data is gone and the image queued. */
-    private StagedData receive(Claim claim, InputStream data, Long declaredSize) {
+    private StagedData receive(Claim claim, InputStream data, Long declaredSize, long allowed) {
         ImageStore.StagedUpload upload;
         try {
             upload = store.stage(claim.imageId());
@@ -110,7 +130,7 @@ public class ImageUploads {
             throw storeFailure(e);
         }
         try {
-            StagedData staged = copy(claim, data, upload);
+            StagedData staged = copy(claim, data, upload, allowed);
             if (declaredSize != null && staged.size() != declaredSize) {
                 throw ApiException.badRequest("The upload was " + staged.size() + " bytes, not the " + declaredSize
                         + " announced; the image stays queued.");
@@ -126,12 +146,13 @@ public class ImageUploads {
     }
 
     /** Chunk by chunk: quota, digests, inspection, store; two buffers, one filling while one is hashed. */
-    private StagedData copy(Claim claim, InputStream data, ImageStore.StagedUpload upload)
+    private StagedData copy(Claim claim, InputStream data, ImageStore.StagedUpload upload, long allowedAtClaim)
             throws ClientGone, IOException {
         DataDigests digests = new DataDigests();
         StreamingInspector inspector = new StreamingInspector();
         byte[][] buffers = {new byte[CHUNK], new byte[CHUNK]};
         long total = 0;
+        long allowed = allowedAtClaim;
         Instant lastProgress = clock.instant();
         for (int chunk = 0; ; chunk++) {
             byte[] buffer = buffers[chunk % 2];
@@ -140,14 +161,15 @@ public class ImageUploads {
                 return new StagedData(upload, total, digests, inspector.finish());
             }
             total += n;
-            if (total > claim.remainingQuota()) {
-                throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", total, claim.remainingQuota());
+            if (total > allowed) {
+                throw ImageQuotas.overLimit(ImageQuotas.IMAGE_SIZE + " (bytes)", total, allowed);
             }
             digests.update(buffer, 0, n);
             inspector.update(buffer, 0, n);
             upload.write(buffer, 0, n);
             if (clock.instant().isAfter(lastProgress.plus(PROGRESS_EVERY))) {
-                lastProgress = progress(claim, total);
+                allowed = progress(claim, total);
+                lastProgress = clock.instant();
             }
         }
     }
@@ -175,11 +197,19 @@ public class ImageUploads {
         return reason;
     }
 
-    private Instant progress(Claim claim, long bytes) {
-        Instant now = clock.instant();
-        transactions.executeWithoutResult(status ->
-                images.uploadProgress(claim.imageId(), claim.uploadId(), bytes, now, ImageStatus.SAVING));
-        return now;
+    /**
+     * Tells the database the upload lives and how much it now reserves, and re-reads the quota (other
+     * uploads of the project run too). Returns how many bytes this upload may have in all; an upload
+     * that lost its image (deleted, or reset as stalled) stops here.
+     */
+    private long progress(Claim claim, long bytes) {
+        long reserved = Math.max(claim.declaredOrZero(), bytes);
+        Integer alive = transactions.execute(status -> images.uploadProgress(claim.imageId(), claim.uploadId(),
+                reserved, clock.instant(), ImageStatus.SAVING));
+        if (alive == null || alive != 1) {
+            throw ApiException.conflict("Image " + claim.imageId() + " was deleted or reset during the upload.");
+        }
+        return quotas.remainingBytes(claim.owner(), reserved);
     }
 
     private String commit(Claim claim, StagedData staged) {
@@ -229,8 +259,14 @@ public class ImageUploads {
                 "The image store could not take the data; the image stays queued. Retry later.");
     }
 
-    private record Claim(String imageId, String uploadId, String owner, String diskFormat, String containerFormat,
-            long remainingQuota) {
+    private record Target(String imageId, String owner, String diskFormat, String containerFormat, long version) {
+    }
+
+    private record Claim(String imageId, String uploadId, String owner, Long declaredSize) {
+
+        long declaredOrZero() {
+            return declaredSize == null ? 0 : declaredSize;
+        }
     }
 
     private record StagedData(ImageStore.StagedUpload upload, long size, DataDigests digests, Inspection inspection) {

@@ -38,6 +38,9 @@ public record NewImage(String id, String owner, ImageAttributes attributes) {
                 continue;
             }
             if (key.equals("owner") && value instanceof String s && !s.isBlank()) {
+                if (s.length() > 64) {
+                    throw ImageRules.invalid("owner", "a project id has at most 64 characters");
+                }
                 owner = s;
                 continue;
             }

@@ -13,7 +13,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A Glance image. Its status has no setter: it changes only through the guarded updates of
@@ -31,7 +35,7 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "images")
-public class Image {
+public class Image implements Persistable<String> {
 
     @Id
     private String id;
@@ -76,7 +80,27 @@ public class Image {
     @BatchSize(size = 100)
     private Set<String> tags = new TreeSet<>();
 
+    /** A new image is inserted, never merged: two creates with one client-chosen id must collide on the key. */
+    @Transient
+    private boolean isNew = true;
+
     protected Image() {
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
+    public String getId() {
+        return id;
     }
 
     public Image(String id, String owner, ImageAttributes attributes, Instant now) {
@@ -128,6 +152,7 @@ public class Image {
     }
 
     public String id() { return id; }
+    public long version() { return version; }
     public String name() { return name; }
     public String owner() { return owner; }
     public ImageStatus status() { return status; }

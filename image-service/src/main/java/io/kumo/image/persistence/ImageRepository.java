@@ -23,13 +23,17 @@ public interface ImageRepository extends JpaRepository<Image, String>, JpaSpecif
     int changeStatus(@Param("id") String id, @Param("from") ImageStatus from, @Param("to") ImageStatus to,
             @Param("now") Instant now);
 
-    /** queued → saving, claiming the image for one upload that reserves {@code reserved} bytes of quota. */
+    /**
+     * queued → saving, claiming the image — unchanged since it was read at {@code version} — for one
+     * upload that reserves {@code reserved} bytes of quota.
+     */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update Image i set i.status = :saving, i.uploadId = :uploadId, i.uploadReserved = :reserved,
                 i.uploadHeartbeat = :now, i.updatedAt = :now, i.version = i.version + 1
-            where i.id = :id and i.status = :queued""")
-    int claimForUpload(@Param("id") String id, @Param("uploadId") String uploadId, @Param("reserved") long reserved,
+            where i.id = :id and i.version = :version and i.status = :queued""")
+    int claimForUpload(@Param("id") String id, @Param("version") long version, @Param("uploadId") String uploadId,
+            @Param("reserved") long reserved,
             @Param("now") Instant now, @Param("queued") ImageStatus queued, @Param("saving") ImageStatus saving);
 
     @Modifying(clearAutomatically = true)

@@ -1,6 +1,7 @@
 package io.kumo.image.persistence;
 
 import io.kumo.image.domain.ImageQuery;
+import io.kumo.image.domain.ImageStatus;
 import io.kumo.image.domain.SortKey;
 import io.kumo.image.domain.Visibility;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -113,6 +114,9 @@ public final class ImageSpecifications {
         anyOf(root.get("name"), q.names(), cb, all);
         anyOf(root.get("id"), q.ids(), cb, all);
         anyOf(root.get("status"), q.statuses(), cb, all);
+        if (q.statuses() == null) {
+            all.add(cb.notEqual(root.get("status"), ImageStatus.KILLED)); // Glance never lists killed images
+        }
         anyOf(root.get("diskFormat"), q.diskFormats(), cb, all);
         anyOf(root.get("containerFormat"), q.containerFormats(), cb, all);
         equal(root.get("owner"), q.owner(), cb, all);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 public class FileImageStore implements ImageStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileImageStore.class);
-    private static final Pattern SAFE_NAME = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** An image id, then the upload's own suffix: every upload has a file of its own. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[0-9a-fA-F-]{36}(\\.[0-9a-f]{32})?");
     static final String PARTIAL = ".partial";
 
     private final Path directory;
@@ -39,10 +40,10 @@ public class FileImageStore implements ImageStore {
 
     @Override
     public StagedUpload stage(String imageId) throws IOException {
-        String name = checked(imageId);
-        Path partial = directory.resolve(name + "." + UUID.randomUUID() + PARTIAL);
+        String name = checked(imageId + "." + UUID.randomUUID().toString().replace("-", ""));
+        Path partial = directory.resolve(name + PARTIAL);
         FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new FileUpload(channel, partial, directory.resolve(name), name);
+        return new FileUpload(channel, partial, directory.resolve(name), name, directory);
     }
 
     @Override
@@ -91,12 +92,14 @@ public class FileImageStore implements ImageStore {
         private final Path partial;
         private final Path target;
         private final String location;
+        private final Path directory;
 
-        FileUpload(FileChannel channel, Path partial, Path target, String location) {
+        FileUpload(FileChannel channel, Path partial, Path target, String location, Path directory) {
             this.channel = channel;
             this.partial = partial;
             this.target = target;
             this.location = location;
+            this.directory = directory;
         }
 
         @Override
@@ -112,7 +115,11 @@ public class FileImageStore implements ImageStore {
             try (channel) {
                 channel.force(true);
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            // the rename itself must survive a power cut before the image is declared active
+            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
             return location;
         }
 

@@ -41,6 +41,20 @@ class StreamingInspectorTest {
     }
 
     @Test
+    void vmdkTricksThatPointQemuAtHostFilesAreRefused() {
+        assertThat(inspect(TestImages.vmdkWithDescriptor(2048,
+                "createType=\"monolithicSparse\"\nRW 2048 FLAT \"/etc/shadow\" 0\n"), 512).unsafe())
+                .contains("path");
+        // QEMU takes the first createType, whatever follows it
+        assertThat(inspect(TestImages.vmdkWithDescriptor(2048, "createType=XtwoGbMaxExtentFlat\"\n"
+                + "createType=\"monolithicSparse\"\nRW 2048 FLAT \"shadow\" 0\n"), 512).unsafe())
+                .contains("malformed");
+        assertThat(inspect(TestImages.vmdkWithDescriptor(0,
+                "createType=\"monolithicSparse\"\nRW 2048 SPARSE \"disk.vmdk\"\n"), 512).unsafe())
+                .contains("capacity");
+    }
+
+    @Test
     void vhdIsFoundByItsFooterAndDifferencingDisksAreRefused() {
         Inspection fixed = inspect(TestImages.vhd(10L << 20, 2), 100);
         assertThat(fixed.format()).isEqualTo(DetectedFormat.VHD);

@@ -53,6 +53,16 @@ public final class TestImages {
         return b.array();
     }
 
+    /** A VMDK sparse extent whose embedded descriptor (sector 1, 20 sectors) is the given text. */
+    public static byte[] vmdkWithDescriptor(long capacitySectors, String descriptor) {
+        ByteBuffer b = ByteBuffer.allocate(64 * 1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("KDMV".getBytes(StandardCharsets.ISO_8859_1));
+        b.putInt(1).putInt(3).putLong(capacitySectors).putLong(128).putLong(1).putLong(20);
+        b.position(512);
+        b.put(("# Disk DescriptorFile\nversion=1\n" + descriptor).getBytes(StandardCharsets.ISO_8859_1));
+        return b.array();
+    }
+
     /** A fixed VHD: data followed by the 512-byte footer. */
     public static byte[] vhd(long currentSize, int diskType) {
         ByteBuffer b = ByteBuffer.allocate(4096 + 512);
