@@ -2,6 +2,7 @@ package io.kumo.identity.config;
 
 import io.kumo.common.config.KumoWebAutoConfiguration.AuditExclusions;
 import io.kumo.identity.application.Bootstrapper;
+import io.kumo.identity.application.BoundedHasher;
 import io.kumo.identity.application.HashTimer;
 import io.kumo.identity.application.SigningKeyService;
 import io.kumo.identity.domain.LockoutPolicy;
@@ -25,7 +26,7 @@ class IdentityConfiguration {
     @Bean
     PasswordHasher passwordHasher(IdentityProperties properties) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
-        return new HashTimer(new PasswordHasher() {
+        return new HashTimer(new BoundedHasher(new PasswordHasher() {
             @Override
             public String hash(String secret) {
                 return bcrypt.encode(secret);
@@ -35,7 +36,7 @@ class IdentityConfiguration {
             public boolean matches(String secret, String hash) {
                 return secret != null && bcrypt.matches(secret, hash);
             }
-        });
+        }, properties.hashThreadCount()));
     }
 
     @Bean

@@ -10,10 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdentityProperties(
         @DefaultValue("1h") Duration tokenLifetime,
         @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("0") int hashThreads,
         @DefaultValue Lockout lockout,
         @DefaultValue Password password,
         @DefaultValue AuthRateLimit authRateLimit,
         @DefaultValue Bootstrap bootstrap) {
+
+    /** Threads computing password hashes at once; 0 (the default) means one per core. */
+    public int hashThreadCount() {
+        return hashThreads > 0 ? hashThreads : Runtime.getRuntime().availableProcessors();
+    }
 
     /**
      * Keystone's {@code lockout_failure_attempts} / {@code lockout_duration}; {@code exemptUsers} (Default
