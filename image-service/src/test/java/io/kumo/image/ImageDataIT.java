@@ -60,6 +60,24 @@ class ImageDataIT extends ImageIT {
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
+    void dataNoImageRefersToIsSweptButAnImagesDataStays() throws Exception {
+        String token = demoToken();
+        String id = createImage(token, "{\"name\": \"kept\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
+                .get("id").asString();
+        glance.upload("/v2/images/" + id + "/file", token, new byte[4096]);
+        String location = repository.findById(id).orElseThrow().location();
+        var orphan = STORE.resolve(java.util.UUID.randomUUID() + "." + "0".repeat(32));
+        Files.write(orphan, new byte[100]);
+        var longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(1)));
+        Files.setLastModifiedTime(orphan, longAgo);
+        Files.setLastModifiedTime(STORE.resolve(location), longAgo);
+        assertThat(reaper.sweepOrphanedData()).isGreaterThanOrEqualTo(1);
+        assertThat(orphan).doesNotExist();
+        assertThat(STORE.resolve(location)).exists();
+        assertThat(glance.get("/v2/images/" + id + "/file", token).body()).hasSize(4096);
+    }
+
+    @Test
     void uploadDownloadAndRangesKeepEveryByteAndBothChecksums() throws Exception {
         String token = demoToken();
         Queue events = listenTo(Exchanges.IMAGE_EVENTS, "image.#");

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An upload whose process died (crash, kill -9) leaves its image {@code saving} forever — the "stuck"
  * state operators hate. Running uploads report progress every few seconds; this loop puts images whose
  * upload made none for {@code stalledAfter} back to {@code queued}, and lets the store throw away the
- * staged data such uploads left.
+ * staged data such uploads left. It also sweeps committed data no image refers to (a delete whose
+ * data removal failed, a crash between commit and activation) once it is well older than any upload.
  */
 public class StalledUploadReaper extends BackgroundLoop {
 
@@ -68,6 +69,31 @@ public class StalledUploadReaper extends BackgroundLoop {
             log.warn("{} image upload(s) made no progress for {}: back to queued", reset, stalledAfter);
         }
         store.removeAbandonedStaging(stalledAfter.multipliedBy(2));
+        Instant sweepDue = lastSweep.plus(Duration.ofHours(1)); // it looks at every stored file: not every minute
+        if (!now.isBefore(sweepDue)) {
+            lastSweep = now;
+            sweepOrphanedData();
+        }
         return reset == null ? 0 : reset;
+    }
+
+    private volatile Instant lastSweep = Instant.MIN;
+
+    /** Removes committed data older than four stall periods that no image refers to; returns how much. */
+    public int sweepOrphanedData() {
+        int removed = 0;
+        for (String location : store.committedBefore(stalledAfter.multipliedBy(4))) {
+            Boolean referenced = transactions.execute(status -> images.existsByLocation(location));
+            if (Boolean.FALSE.equals(referenced)) {
+                try {
+                    store.delete(location);
+                    removed++;
+                    log.warn("Removed image data {} that no image refers to", location);
+                } catch (java.io.IOException e) {
+                    log.warn("Could not remove orphaned image data {}: {}", location, e.getMessage());
+                }
+            }
+        }
+        return removed;
     }
 }

@@ -26,6 +26,15 @@ public interface ImageStore {
     default void removeAbandonedStaging(java.time.Duration olderThan) {
     }
 
+    /**
+     * Locations of committed data last written before {@code olderThan} ago, for the sweep of data no
+     * image refers to any more (a delete whose data removal failed, a crash between commit and
+     * activation). Stores that cannot list return nothing.
+     */
+    default java.util.List<String> committedBefore(java.time.Duration olderThan) {
+        return java.util.List.of();
+    }
+
     /** Data being received. Exactly one of commit and abort ends it. */
     interface StagedUpload {
 

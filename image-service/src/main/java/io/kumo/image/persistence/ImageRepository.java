@@ -77,6 +77,8 @@ public interface ImageRepository extends JpaRepository<Image, String>, JpaSpecif
 
     long countByOwner(String owner);
 
+    boolean existsByLocation(String location);
+
     @Query("select coalesce(sum(i.size), 0) from Image i where i.owner = :owner and i.status in :statuses")
     long storedBytes(@Param("owner") String owner, @Param("statuses") Collection<ImageStatus> statuses);
 

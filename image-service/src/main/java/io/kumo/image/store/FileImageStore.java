@@ -78,6 +78,23 @@ public class FileImageStore implements ImageStore {
         }
     }
 
+    @Override
+    public java.util.List<String> committedBefore(java.time.Duration olderThan) {
+        long cutoff = System.currentTimeMillis() - olderThan.toMillis();
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> SAFE_NAME.matcher(f.getFileName().toString()).matches()).filter(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toMillis() < cutoff;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(f -> f.getFileName().toString()).toList();
+        } catch (IOException e) {
+            log.warn("Could not list {}: {}", directory, e.getMessage());
+            return java.util.List.of();
+        }
+    }
+
     /** Locations are image ids; anything else (a path, "..") never reaches the file system. */
     private static String checked(String name) {
         if (!SAFE_NAME.matcher(name).matches()) {
