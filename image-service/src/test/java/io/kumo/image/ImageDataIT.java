@@ -1,5 +1,6 @@
 package io.kumo.image;
 
+import io.kumo.common.test.ApiClient;
 import static io.kumo.image.ImagesIT.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

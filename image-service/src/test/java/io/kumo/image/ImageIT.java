@@ -1,5 +1,6 @@
 package io.kumo.image;
 
+import io.kumo.common.test.ApiClient;
 import io.kumo.common.test.IdentityProcess;
 import io.kumo.common.test.TestInfrastructure;
 import java.io.IOException;
@@ -41,41 +42,19 @@ abstract class ImageIT {
     }
 
     static String demoToken() {
-        return token("demo", IdentityProcess.DEMO_PASSWORD, "demo");
+        return IDENTITY.demoToken();
     }
 
     static String adminToken() {
-        return token("admin", IdentityProcess.ADMIN_PASSWORD, "admin");
-    }
-
-    static String token(String user, String password, String project) {
-        ApiClient.Response r = keystone.post("/v3/auth/tokens?nocatalog", null, """
-                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
-                  "domain": {"id": "default"}, "password": "%s"}}},
-                  "scope": {"project": {"name": "%s", "domain": {"id": "default"}}}}}""".formatted(user, password, project));
-        if (r.status() != 201) {
-            throw new IllegalStateException("token for " + user + ": " + r.status() + " " + r.text());
-        }
-        return r.header("X-Subject-Token");
+        return IDENTITY.adminToken();
     }
 
     static String projectId(String token) {
-        return keystone.send("GET", "/v3/auth/tokens", token, null, null, new String[] {"X-Subject-Token", token})
-                .json().get("token").get("project").get("id").asString();
+        return IDENTITY.projectId(token);
     }
 
-    /** A new project with a member user; returns that user's token. */
     static String newProjectMember(String name) {
-        String admin = adminToken();
-        String projectId = keystone.post("/v3/projects", admin, """
-                {"project": {"name": "%s", "domain_id": "default"}}""".formatted(name)).json()
-                .get("project").get("id").asString();
-        String userId = keystone.post("/v3/users", admin, """
-                {"user": {"name": "%s-user", "domain_id": "default", "password": "pass-%s"}}""".formatted(name, name))
-                .json().get("user").get("id").asString();
-        String memberRole = keystone.get("/v3/roles?name=member", admin).json().get("roles").get(0).get("id").asString();
-        keystone.put("/v3/projects/" + projectId + "/users/" + userId + "/roles/" + memberRole, admin, null);
-        return token(name + "-user", "pass-" + name, name);
+        return IDENTITY.newProjectMember(name);
     }
 
     static String unique(String prefix) {

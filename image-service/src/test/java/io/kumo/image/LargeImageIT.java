@@ -1,5 +1,6 @@
 package io.kumo.image;
 
+import io.kumo.common.test.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.IdentityProcess;

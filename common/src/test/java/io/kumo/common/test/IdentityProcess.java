@@ -59,6 +59,51 @@ public final class IdentityProcess {
         return process.url();
     }
 
+    /** A project-scoped token, by password (users and projects of the Default domain). */
+    public String token(String user, String password, String project) {
+        ApiClient.Response r = keystone().post("/v3/auth/tokens?nocatalog", null, """
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
+                  "domain": {"id": "default"}, "password": "%s"}}},
+                  "scope": {"project": {"name": "%s", "domain": {"id": "default"}}}}}""".formatted(user, password, project));
+        if (r.status() != 201) {
+            throw new IllegalStateException("token for " + user + ": " + r.status() + " " + r.text());
+        }
+        return r.header("X-Subject-Token");
+    }
+
+    public String adminToken() {
+        return token("admin", ADMIN_PASSWORD, "admin");
+    }
+
+    public String demoToken() {
+        return token("demo", DEMO_PASSWORD, "demo");
+    }
+
+    /** The project a token is scoped to. */
+    public String projectId(String token) {
+        return keystone().send("GET", "/v3/auth/tokens", token, null, null, new String[] {"X-Subject-Token", token})
+                .json().get("token").get("project").get("id").asString();
+    }
+
+    /** A new project with a member user {@code <name>-user}; returns that user's token. */
+    public String newProjectMember(String name) {
+        String admin = adminToken();
+        String projectId = keystone().post("/v3/projects", admin, """
+                {"project": {"name": "%s", "domain_id": "default"}}""".formatted(name)).json()
+                .get("project").get("id").asString();
+        String userId = keystone().post("/v3/users", admin, """
+                {"user": {"name": "%s-user", "domain_id": "default", "password": "pass-%s"}}""".formatted(name, name))
+                .json().get("user").get("id").asString();
+        String memberRole = keystone().get("/v3/roles?name=member", admin).json().get("roles").get(0).get("id")
+                .asString();
+        keystone().put("/v3/projects/" + projectId + "/users/" + userId + "/roles/" + memberRole, admin, null);
+        return token(name + "-user", "pass-" + name, name);
+    }
+
+    public ApiClient keystone() {
+        return new ApiClient(url());
+    }
+
     public static int freePort() {
         return ServiceProcess.freePort();
     }

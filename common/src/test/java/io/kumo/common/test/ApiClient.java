@@ -1,4 +1,4 @@
-package io.kumo.image;
+package io.kumo.common.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,44 +13,44 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A raw HTTP client for the tests: status, headers and body exactly as the service sent them. */
-final class ApiClient {
+/** A raw HTTP client for integration tests of any service: status, headers and body exactly as the service sent them. */
+public final class ApiClient {
 
-    static final JsonMapper JSON = new JsonMapper();
+    public static final JsonMapper JSON = new JsonMapper();
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(String base) {
+    public ApiClient(String base) {
         this.base = base;
     }
 
-    Response get(String path, String token) {
+    public Response get(String path, String token) {
         return send("GET", path, token, null, null, null);
     }
 
-    Response post(String path, String token, String json) {
+    public Response post(String path, String token, String json) {
         return send("POST", path, token, "application/json", bytes(json), null);
     }
 
-    Response put(String path, String token, String json) {
+    public Response put(String path, String token, String json) {
         return send("PUT", path, token, json == null ? null : "application/json", bytes(json), null);
     }
 
-    Response patch(String path, String token, String contentType, String body) {
+    public Response patch(String path, String token, String contentType, String body) {
         return send("PATCH", path, token, contentType, bytes(body), null);
     }
 
-    Response delete(String path, String token) {
+    public Response delete(String path, String token) {
         return send("DELETE", path, token, null, null, null);
     }
 
-    Response upload(String path, String token, byte[] data) {
+    public Response upload(String path, String token, byte[] data) {
         return send("PUT", path, token, "application/octet-stream", data, null);
     }
 
     /** Streams {@code length} bytes from the supplier (never all in memory); length -1 sends it chunked. */
-    Response uploadStream(String path, String token, Supplier<InputStream> data, long length) {
+    public Response uploadStream(String path, String token, Supplier<InputStream> data, long length) {
         HttpRequest.BodyPublisher body = length < 0 ? HttpRequest.BodyPublishers.ofInputStream(data)
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(data), length);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
@@ -58,7 +58,7 @@ final class ApiClient {
         return execute(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<InputStream> download(String path, String token) {
+    public HttpResponse<InputStream> download(String path, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
                 .header("X-Auth-Token", token).GET().build();
         try {
@@ -71,7 +71,7 @@ final class ApiClient {
         }
     }
 
-    Response send(String method, String path, String token, String contentType, byte[] body, String[] headers) {
+    public Response send(String method, String path, String token, String contentType, byte[] body, String[] headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -103,17 +103,17 @@ final class ApiClient {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    record Response(int status, HttpHeaders headers, byte[] body) {
+    public record Response(int status, HttpHeaders headers, byte[] body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return body == null || body.length == 0 ? null : JSON.readTree(body);
         }
 
-        String text() {
+        public String text() {
             return body == null ? "" : new String(body, StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }

@@ -1,0 +1,95 @@
+package io.kumo.network.persistence;
+
+import io.kumo.network.domain.PortAttributes;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import org.springframework.data.domain.Persistable;
+
+/** A Neutron port: a MAC unique in the deployment, addresses on its network's subnets, a binding. */
+@Entity
+@Table(name = "ports")
+public class Port implements Persistable<String> {
+
+    @Id
+    private String id;
+    private String networkId;
+    private String projectId;
+    private String name;
+    private String description;
+    private String macAddress;
+    private boolean adminStateUp;
+    private String status;
+    private String deviceId;
+    private String deviceOwner;
+    private String bindingHostId;
+    private boolean portSecurityEnabled;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Column(name = "revision_number")
+    private long revision;
+    @Transient
+    private boolean isNew = true;
+
+    protected Port() {
+    }
+
+    public Port(String id, String networkId, String projectId, String macAddress, PortAttributes attributes,
+            Instant now) {
+        this.id = id;
+        this.networkId = networkId;
+        this.projectId = projectId;
+        this.macAddress = macAddress;
+        this.status = "DOWN";
+        this.createdAt = now;
+        apply(attributes, now);
+        this.revision = 1;
+    }
+
+    public void apply(PortAttributes a, Instant now) {
+        this.name = a.name();
+        this.description = a.description();
+        this.adminStateUp = a.adminStateUp();
+        this.deviceId = a.deviceId();
+        this.deviceOwner = a.deviceOwner();
+        this.bindingHostId = a.bindingHostId();
+        this.portSecurityEnabled = a.portSecurityEnabled();
+        this.updatedAt = now;
+        this.revision++;
+    }
+
+    public PortAttributes attributes() {
+        return new PortAttributes(name, description, adminStateUp, deviceId, deviceOwner, bindingHostId,
+                portSecurityEnabled);
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    public String id() { return id; }
+    public String networkId() { return networkId; }
+    public String projectId() { return projectId; }
+    public String macAddress() { return macAddress; }
+    public String status() { return status; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public long revision() { return revision; }
+}

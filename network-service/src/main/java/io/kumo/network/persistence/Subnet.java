@@ -1,0 +1,120 @@
+package io.kumo.network.persistence;
+
+import io.kumo.network.domain.AllocationPool;
+import io.kumo.network.domain.Cidr;
+import io.kumo.network.domain.Ipv4;
+import io.kumo.network.domain.SubnetAttributes;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.data.domain.Persistable;
+
+/** A Neutron IPv4 subnet. Its CIDR and pools are fixed; name, description, DNS servers and routes change. */
+@Entity
+@Table(name = "subnets")
+public class Subnet implements Persistable<String> {
+
+    @Id
+    private String id;
+    private String networkId;
+    private String projectId;
+    private String name;
+    private String description;
+    private int ipVersion;
+    private String cidr;
+    private String gatewayIp;
+    private boolean enableDhcp;
+    private String dnsNameservers;
+    private String hostRoutes;
+    private String allocationPools;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Column(name = "revision_number")
+    private long revision;
+    @Transient
+    private boolean isNew = true;
+
+    protected Subnet() {
+    }
+
+    public Subnet(String id, String networkId, String projectId, Cidr cidr, long gateway, List<AllocationPool> pools,
+            SubnetAttributes attributes, Instant now) {
+        this.id = id;
+        this.networkId = networkId;
+        this.projectId = projectId;
+        this.ipVersion = 4;
+        this.cidr = cidr.toString();
+        this.gatewayIp = gateway < 0 ? null : Ipv4.format(gateway);
+        this.allocationPools = String.join(",", pools.stream()
+                .map(p -> Ipv4.format(p.start()) + "-" + Ipv4.format(p.end())).toList());
+        this.createdAt = now;
+        apply(attributes, now);
+        this.revision = 1;
+    }
+
+    public void apply(SubnetAttributes a, Instant now) {
+        this.name = a.name();
+        this.description = a.description();
+        this.enableDhcp = a.enableDhcp();
+        this.dnsNameservers = String.join(",", a.dnsNameservers());
+        this.hostRoutes = String.join(",", a.hostRoutes().stream().map(r -> r.destination() + ">" + r.nexthop()).toList());
+        this.updatedAt = now;
+        this.revision++;
+    }
+
+    public SubnetAttributes attributes() {
+        List<SubnetAttributes.HostRoute> routes = new ArrayList<>();
+        for (String route : split(hostRoutes)) {
+            String[] parts = route.split(">", 2);
+            routes.add(new SubnetAttributes.HostRoute(parts[0], parts[1]));
+        }
+        return new SubnetAttributes(name, description, enableDhcp, split(dnsNameservers), routes);
+    }
+
+    public List<AllocationPool> pools() {
+        List<AllocationPool> pools = new ArrayList<>();
+        for (String pool : split(allocationPools)) {
+            String[] ends = pool.split("-", 2);
+            pools.add(new AllocationPool(Ipv4.parse(ends[0]), Ipv4.parse(ends[1])));
+        }
+        return pools;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    public String id() { return id; }
+    public String networkId() { return networkId; }
+    public String projectId() { return projectId; }
+    public int ipVersion() { return ipVersion; }
+    public Cidr cidr() { return Cidr.parse(cidr); }
+    public String gatewayIp() { return gatewayIp; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public long revision() { return revision; }
+}

@@ -1,0 +1,110 @@
+package io.kumo.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Ports and IPAM under concurrency: no address or MAC is ever held twice. */
+class PortsIT extends NetworkIT {
+
+    @Test
+    void twoHundredConcurrentPortsOnOneSubnetNeverShareAnAddress() throws Exception {
+        String token = demoToken();
+        String net = create(token, "networks", "network", "{\"name\": \"" + unique("busy") + "\"}").get("id").asString();
+        create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.50.0.0/23\"}");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<JsonNode>> created = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            created.add(CompletableFuture.supplyAsync(() -> create(token, "ports", "port",
+                    "{\"network_id\": \"" + net + "\"}"), clients));
+        }
+        Set<String> addresses = new HashSet<>();
+        Set<String> macs = new HashSet<>();
+        for (CompletableFuture<JsonNode> port : created) {
+            JsonNode p = port.get();
+            addresses.add(p.get("fixed_ips").get(0).get("ip_address").asString());
+            macs.add(p.get("mac_address").asString());
+            assertThat(p.get("status").asString()).isEqualTo("DOWN");
+        }
+        clients.shutdown();
+        assertThat(addresses).hasSize(200);
+        assertThat(macs).hasSize(200);
+    }
+
+    @Test
+    void aThousandPortsAcrossNetworksNeverShareAMac() throws Exception {
+        String token = newProjectMember(unique("macs"));
+        List<String> networks = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            String net = create(token, "networks", "network", "{\"name\": \"m" + n + "\"}").get("id").asString();
+            create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, "
+                    + "\"cidr\": \"10.60." + n + ".0/24\"}");
+            networks.add(net);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<JsonNode>> created = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String net = networks.get(i % networks.size());
+            created.add(CompletableFuture.supplyAsync(() -> create(token, "ports", "port",
+                    "{\"network_id\": \"" + net + "\"}"), clients));
+        }
+        Set<String> macs = new HashSet<>();
+        for (CompletableFuture<JsonNode> port : created) {
+            macs.add(port.get().get("mac_address").asString());
+        }
+        clients.shutdown();
+        assertThat(macs).hasSize(1000);
+    }
+
+    @Test
+    void anExhaustedPoolIs409AndADeletedPortsAddressIsReused() {
+        String token = demoToken();
+        String net = create(token, "networks", "network", "{\"name\": \"" + unique("tiny") + "\"}").get("id").asString();
+        String subnet = create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, "
+                + "\"cidr\": \"10.70.0.0/29\"}").get("id").asString();
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < 5; i++) { // .2 to .6: the gateway has .1
+            ports.add(create(token, "ports", "port", "{\"network_id\": \"" + net + "\"}").get("id").asString());
+        }
+        assertNeutronError(neutron.post("/v2.0/ports", token, "{\"port\": {\"network_id\": \"" + net + "\"}}"), 409,
+                "IpAddressGenerationFailure");
+        JsonNode third = neutron.get("/v2.0/ports/" + ports.get(2), token).json().get("port");
+        String freed = third.get("fixed_ips").get(0).get("ip_address").asString();
+        assertThat(neutron.delete("/v2.0/ports/" + ports.get(2), token).status()).isEqualTo(204);
+        JsonNode again = create(token, "ports", "port", "{\"network_id\": \"" + net + "\"}");
+        assertThat(again.get("fixed_ips").get(0).get("ip_address").asString()).isEqualTo(freed);
+        assertThat(again.get("fixed_ips").get(0).get("subnet_id").asString()).isEqualTo(subnet);
+    }
+
+    @Test
+    void requestedAddressesAndMacs() {
+        String token = demoToken();
+        String net = create(token, "networks", "network", "{\"name\": \"" + unique("fixed") + "\"}").get("id").asString();
+        String subnet = create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, "
+                + "\"cidr\": \"10.80.0.0/24\"}").get("id").asString();
+        String wanted = "{\"port\": {\"network_id\": \"" + net + "\", \"fixed_ips\": [{\"subnet_id\": \"" + subnet
+                + "\", \"ip_address\": \"10.80.0.77\"}]}}";
+        ApiClient.Response first = neutron.post("/v2.0/ports", token, wanted);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("port").get("fixed_ips").get(0).get("ip_address").asString()).isEqualTo("10.80.0.77");
+        assertNeutronError(neutron.post("/v2.0/ports", token, wanted), 409, "IpAddressAlreadyAllocated");
+        assertNeutronError(neutron.post("/v2.0/ports", token, "{\"port\": {\"network_id\": \"" + net
+                + "\", \"fixed_ips\": [{\"ip_address\": \"10.99.0.5\"}]}}"), 400, "InvalidIpForNetwork");
+        String mac = "{\"port\": {\"network_id\": \"" + net + "\", \"mac_address\": \"fa:16:3e:12:34:56\"}}";
+        assertNeutronError(neutron.post("/v2.0/ports", token, mac), 403, null);
+        String admin = adminToken();
+        assertThat(neutron.post("/v2.0/ports", admin, mac).status()).isEqualTo(201);
+        assertNeutronError(neutron.post("/v2.0/ports", admin, mac), 409, "MacAddressInUse");
+        assertNeutronError(neutron.delete("/v2.0/subnets/" + subnet, token), 409, "SubnetInUse");
+        assertNeutronError(neutron.delete("/v2.0/networks/" + net, token), 409, "NetworkInUse");
+    }
+}
