@@ -21,10 +21,14 @@ class CommonArchitectureTest {
                 .check(classes);
     }
 
-    /** The agent uses common without a database, so JPA may only appear in the optional outbox/inbox package. */
+    /**
+     * The agent uses common without a database, so JPA may only appear in the optional outbox/inbox
+     * package and the entity base classes (which only services with a database extend).
+     */
     @Test
     void onlyTheOutboxPackageTouchesJpa() {
-        noClasses().that().resideOutsideOfPackages("io.kumo.common.messaging.jpa..", "io.kumo.common.config..")
+        noClasses().that().resideOutsideOfPackages("io.kumo.common.messaging.jpa..", "io.kumo.common.persistence..",
+                        "io.kumo.common.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.springframework.orm..")
                 .check(classes);
     }

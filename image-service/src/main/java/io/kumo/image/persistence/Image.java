@@ -5,6 +5,7 @@ import io.kumo.image.domain.ImageSnapshot;
 import io.kumo.image.domain.ImageStatus;
 import io.kumo.image.domain.Visibility;
 import jakarta.persistence.CollectionTable;
+import io.kumo.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -13,10 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collections;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A Glance image. Its status has no setter: it changes only through the guarded updates of
@@ -35,7 +32,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "images")
-public class Image implements Persistable<String> {
+public class Image extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -80,22 +77,7 @@ public class Image implements Persistable<String> {
     @BatchSize(size = 100)
     private Set<String> tags = new TreeSet<>();
 
-    /** A new image is inserted, never merged: two creates with one client-chosen id must collide on the key. */
-    @Transient
-    private boolean isNew = true;
-
     protected Image() {
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override

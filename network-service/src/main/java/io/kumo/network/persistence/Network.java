@@ -3,20 +3,17 @@ package io.kumo.network.persistence;
 import io.kumo.network.domain.NetworkAttributes;
 import io.kumo.network.domain.NetworkType;
 import io.kumo.network.domain.Segment;
+import io.kumo.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A Neutron network; its segment is fixed at creation. */
 @Entity
 @Table(name = "networks")
-public class Network implements Persistable<String> {
+public class Network extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -36,8 +33,6 @@ public class Network implements Persistable<String> {
     private Instant updatedAt;
     @Column(name = "revision_number")
     private long revision;
-    @Transient
-    private boolean isNew = true;
 
     protected Network() {
     }
@@ -68,17 +63,6 @@ public class Network implements Persistable<String> {
 
     public NetworkAttributes attributes() {
         return new NetworkAttributes(name, description, adminStateUp, shared, routerExternal, portSecurityEnabled);
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override

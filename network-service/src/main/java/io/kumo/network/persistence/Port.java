@@ -1,20 +1,17 @@
 package io.kumo.network.persistence;
 
 import io.kumo.network.domain.PortAttributes;
+import io.kumo.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A Neutron port: a MAC unique in the deployment, addresses on its network's subnets, a binding. */
 @Entity
 @Table(name = "ports")
-public class Port implements Persistable<String> {
+public class Port extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -33,8 +30,6 @@ public class Port implements Persistable<String> {
     private Instant updatedAt;
     @Column(name = "revision_number")
     private long revision;
-    @Transient
-    private boolean isNew = true;
 
     protected Port() {
     }
@@ -66,17 +61,6 @@ public class Port implements Persistable<String> {
     public PortAttributes attributes() {
         return new PortAttributes(name, description, adminStateUp, deviceId, deviceOwner, bindingHostId,
                 portSecurityEnabled);
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override

@@ -4,23 +4,20 @@ import io.kumo.network.domain.AllocationPool;
 import io.kumo.network.domain.Cidr;
 import io.kumo.network.domain.Ipv4;
 import io.kumo.network.domain.SubnetAttributes;
+import io.kumo.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.data.domain.Persistable;
 
 /** A Neutron IPv4 subnet. Its CIDR and pools are fixed; name, description, DNS servers and routes change. */
 @Entity
 @Table(name = "subnets")
-public class Subnet implements Persistable<String> {
+public class Subnet extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -39,8 +36,6 @@ public class Subnet implements Persistable<String> {
     private Instant updatedAt;
     @Column(name = "revision_number")
     private long revision;
-    @Transient
-    private boolean isNew = true;
 
     protected Subnet() {
     }
@@ -90,17 +85,6 @@ public class Subnet implements Persistable<String> {
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override
