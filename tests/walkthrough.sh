@@ -33,6 +33,7 @@ cleanup() {
   if ((failed > 0)); then
     echo "--- identity log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/identity.log" 2>/dev/null
     echo "--- image log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/image.log" 2>/dev/null
+    echo "--- network log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/network.log" 2>/dev/null
   fi
   rm -rf "$WORK"
 }
@@ -96,6 +97,22 @@ check "a member may not make it public" refuses demo image set --public tiny
 check "admin makes it public" admin image set --public tiny
 check "image delete" demo image delete tiny
 check "the image is gone" refuses demo image show "$image_id"
+
+# networks (issue 4)
+check "network create net1" demo network create net1
+check "subnet create sub1" demo subnet create --network net1 --subnet-range 10.10.0.0/24 --dns-nameserver 10.10.0.2 sub1
+check "port create p1" demo port create --network net1 p1
+check "port list shows p1 with an address from sub1" contains 10.10.0. demo port list
+check "admin creates a shared VLAN provider network" admin network create --provider-network-type vlan \
+  --provider-physical-network physnet1 --provider-segment 120 --share prod-vlan120
+check "the same VLAN is never given twice" refuses admin network create --provider-network-type vlan \
+  --provider-physical-network physnet1 --provider-segment 120 prod-vlan120-again
+check "a member may not create provider networks" refuses demo network create --provider-network-type vlan \
+  --provider-physical-network physnet1 --provider-segment 121 sneaky
+check "the demo member sees the shared network" contains prod-vlan120 demo network list
+check "quota show lists network quotas" contains port demo quota show
+check "port delete, subnet delete, network delete" bash -c "'$OPENSTACK' --os-cloud kumo port delete p1 \
+  && '$OPENSTACK' --os-cloud kumo subnet delete sub1 && '$OPENSTACK' --os-cloud kumo network delete net1"
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))

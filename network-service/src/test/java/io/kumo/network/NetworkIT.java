@@ -36,6 +36,7 @@ abstract class NetworkIT {
         registry.add("kumo.identity.service-user", () -> "kumo-network");
         registry.add("kumo.identity.service-password", () -> IdentityProcess.SERVICE_PASSWORD);
         registry.add("network.vxlan-vni-ranges", () -> "100:199");
+        registry.add("network.limits-ttl", () -> "1s");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 30);
     }
 
@@ -49,6 +50,17 @@ abstract class NetworkIT {
 
     static String newProjectMember(String name) {
         return IDENTITY.newProjectMember(name);
+    }
+
+    /** A project limit in identity for one of network's resources. */
+    static void setLimit(String token, String resource, int value) {
+        String admin = adminToken();
+        String service = keystone.get("/v3/services?type=network", admin).json().get("services").get(0).get("id")
+                .asString();
+        ApiClient.Response created = keystone.post("/v3/limits", admin, """
+                {"limits": [{"project_id": "%s", "service_id": "%s", "resource_name": "%s", "resource_limit": %d}]}"""
+                .formatted(IDENTITY.projectId(token), service, resource, value));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
 
     static String unique(String prefix) {

@@ -67,7 +67,7 @@ class NetworksIT extends NetworkIT {
                 + "\"gateway_ip\": \"10.12.0.1\"}}"), 400, "InvalidInput");
         assertNeutronError(neutron.post("/v2.0/subnets", demo, base + "\"cidr\": \"10.11.0.0/24\", \"allocation_pools\": "
                 + "[{\"start\": \"10.11.0.10\", \"end\": \"10.11.0.50\"}, {\"start\": \"10.11.0.40\", \"end\": \"10.11.0.60\"}]}}"),
-                400, "OverlappingAllocationPools");
+                409, "OverlappingAllocationPools");
         assertNeutronError(neutron.post("/v2.0/subnets", demo, "{\"subnet\": {\"network_id\": \"nope\", \"ip_version\": 4, "
                 + "\"cidr\": \"10.20.0.0/24\"}}"), 404, "NetworkNotFound");
         assertNeutronError(neutron.post("/v2.0/subnets", demo, "{\"subnet\": "), 400, null);

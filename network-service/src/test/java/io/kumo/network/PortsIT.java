@@ -18,7 +18,7 @@ class PortsIT extends NetworkIT {
 
     @Test
     void twoHundredConcurrentPortsOnOneSubnetNeverShareAnAddress() throws Exception {
-        String token = demoToken();
+        String token = newProjectMember(unique("busy"));
         String net = create(token, "networks", "network", "{\"name\": \"" + unique("busy") + "\"}").get("id").asString();
         create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.50.0.0/23\"}");
         ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -43,6 +43,7 @@ class PortsIT extends NetworkIT {
     @Test
     void aThousandPortsAcrossNetworksNeverShareAMac() throws Exception {
         String token = newProjectMember(unique("macs"));
+        setLimit(token, "port", 2000);
         List<String> networks = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
             String net = create(token, "networks", "network", "{\"name\": \"m" + n + "\"}").get("id").asString();

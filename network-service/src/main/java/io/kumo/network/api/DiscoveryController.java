@@ -24,7 +24,9 @@ class DiscoveryController {
             new String[] {"standard-attr-description", "standard-attr-description", "Extension to add descriptions to standard attributes"},
             new String[] {"standard-attr-revisions", "Resource revision numbers", "This extension will display the revision number of neutron resources."},
             new String[] {"standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."},
-            new String[] {"project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."});
+            new String[] {"project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."},
+            new String[] {"quotas", "Quota management support", "Expose functions for quotas management per project"},
+            new String[] {"quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"});
 
     private final PublicUrls urls;
 

@@ -99,11 +99,11 @@ final class NeutronViews {
         v.put("created_at", NeutronJson.time(p.createdAt()));
         v.put("updated_at", NeutronJson.time(p.updatedAt()));
         v.put("revision_number", p.revision());
+        v.put("binding:vnic_type", "normal");
         if (admin) {
             v.put("binding:host_id", p.attributes().bindingHostId());
             v.put("binding:vif_type", p.attributes().bindingHostId().isEmpty() ? "unbound" : "bridge");
             v.put("binding:vif_details", Map.of());
-            v.put("binding:vnic_type", "normal");
             v.put("binding:profile", Map.of());
         }
         return v;

@@ -24,15 +24,17 @@ public class NetworkService {
     private final PortRepository ports;
     private final SegmentAllocator segments;
     private final NetworkSettings settings;
+    private final NetworkQuotas quotas;
     private final Clock clock;
 
     NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-            SegmentAllocator segments, NetworkSettings settings, Clock clock) {
+            SegmentAllocator segments, NetworkSettings settings, NetworkQuotas quotas, Clock clock) {
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
         this.segments = segments;
         this.settings = settings;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -47,6 +49,7 @@ public class NetworkService {
             throw new NeutronException(403, "PolicyNotAuthorized",
                     "(rule:create_network and rule:create_network:provider:network_type) is disallowed by policy");
         }
+        quotas.checkOneMore(owner, "network");
         String id = UUID.randomUUID().toString();
         Segment segment = provider != null ? provider : segments.pickTenantSegment();
         int mtu = segment.type() == NetworkType.VXLAN ? settings.mtu() - 50 : settings.mtu();

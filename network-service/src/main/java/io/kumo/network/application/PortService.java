@@ -38,17 +38,18 @@ public class PortService {
     private final NetworkService networkAccess;
     private final IpAllocator ipam;
     private final MacAddresses macs;
+    private final NetworkQuotas quotas;
     private final Clock clock;
 
     PortService(PortRepository ports, SubnetRepository subnets, IpAllocationRepository allocations,
-            NetworkService networkAccess, IpAllocator ipam, MacAddresses macs,
-            Clock clock) {
+            NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas, Clock clock) {
         this.ports = ports;
         this.subnets = subnets;
         this.allocations = allocations;
         this.networkAccess = networkAccess;
         this.ipam = ipam;
         this.macs = macs;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -69,6 +70,7 @@ public class PortService {
         }
         String macAddress = mac != null ? requestedMac(viewer, mac) : freshMac();
         String owner = viewer.project() != null ? viewer.project() : network.projectId();
+        quotas.checkOneMore(owner, "port");
         Port port = ports.saveAndFlush(new Port(UUID.randomUUID().toString(), network.id(), owner, macAddress,
                 attributes, clock.instant()));
         List<Subnet> onNetwork = subnets.findByNetworkIdOrderByCreatedAt(network.id());

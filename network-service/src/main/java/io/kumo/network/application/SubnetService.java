@@ -27,15 +27,17 @@ public class SubnetService {
     private final IpAllocationRepository allocations;
     private final NetworkService networkAccess;
     private final IpAllocator ipam;
+    private final NetworkQuotas quotas;
     private final Clock clock;
 
     SubnetService(NetworkRepository networks, SubnetRepository subnets, IpAllocationRepository allocations,
-            NetworkService networkAccess, IpAllocator ipam, Clock clock) {
+            NetworkService networkAccess, IpAllocator ipam, NetworkQuotas quotas, Clock clock) {
         this.networks = networks;
         this.subnets = subnets;
         this.allocations = allocations;
         this.networkAccess = networkAccess;
         this.ipam = ipam;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -52,6 +54,7 @@ public class SubnetService {
         if (!viewer.mayWrite(network.projectId())) {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:create_subnet is disallowed by policy");
         }
+        quotas.checkOneMore(network.projectId(), "subnet");
         networks.lockById(network.id());
         Cidr cidr = Cidr.parse(request.cidr());
         SubnetLayout layout = SubnetLayout.of(cidr, request.gatewayIp(), request.gatewayGiven(), request.pools());

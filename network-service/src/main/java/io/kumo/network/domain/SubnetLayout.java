@@ -78,7 +78,7 @@ public record SubnetLayout(Cidr cidr, long gateway, List<AllocationPool> pools) 
         pools.sort(Comparator.comparingLong(AllocationPool::start));
         for (int i = 1; i < pools.size(); i++) {
             if (pools.get(i - 1).overlaps(pools.get(i))) {
-                throw new NeutronException(400, "OverlappingAllocationPools", "Found overlapping allocation pools: "
+                throw new NeutronException(409, "OverlappingAllocationPools", "Found overlapping allocation pools: "
                         + describe(pools.get(i - 1)) + " and " + describe(pools.get(i)) + " for subnet " + cidr + ".");
             }
         }
