@@ -110,7 +110,8 @@ check "the same VLAN is never given twice" refuses admin network create --provid
 check "a member may not create provider networks" refuses demo network create --provider-network-type vlan \
   --provider-physical-network physnet1 --provider-segment 121 sneaky
 check "the demo member sees the shared network" contains prod-vlan120 demo network list
-check "quota show lists network quotas" contains port demo quota show
+# (`quota show` also asks compute and volume, which are not running yet)
+check "quota list --network --detail shows port usage" contains port demo quota list --network --detail
 check "port delete, subnet delete, network delete" bash -c "'$OPENSTACK' --os-cloud kumo port delete p1 \
   && '$OPENSTACK' --os-cloud kumo subnet delete sub1 && '$OPENSTACK' --os-cloud kumo network delete net1"
 
