@@ -103,6 +103,9 @@ check "network create net1" demo network create net1
 check "subnet create sub1" demo subnet create --network net1 --subnet-range 10.10.0.0/24 --dns-nameserver 10.10.0.2 sub1
 check "port create p1" demo port create --network net1 p1
 check "port list shows p1 with an address from sub1" contains 10.10.0. demo port list
+check "security group rule create --proto tcp --dst-port 22 default" \
+  demo security group rule create --proto tcp --dst-port 22 default
+check "the default group now lets SSH in" contains 22 demo security group rule list default
 check "admin creates a shared VLAN provider network" admin network create --provider-network-type vlan \
   --provider-physical-network physnet1 --provider-segment 120 --share prod-vlan120
 check "the same VLAN is never given twice" refuses admin network create --provider-network-type vlan \

@@ -29,15 +29,18 @@ class PortsIT extends NetworkIT {
         }
         Set<String> addresses = new HashSet<>();
         Set<String> macs = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         for (CompletableFuture<JsonNode> port : created) {
             JsonNode p = port.get();
             addresses.add(p.get("fixed_ips").get(0).get("ip_address").asString());
             macs.add(p.get("mac_address").asString());
+            p.get("security_groups").forEach(g -> groups.add(g.asString()));
             assertThat(p.get("status").asString()).isEqualTo("DOWN");
         }
         clients.shutdown();
         assertThat(addresses).hasSize(200);
         assertThat(macs).hasSize(200);
+        assertThat(groups).as("the project's one default group, made once under 16 parallel first uses").hasSize(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ class DiscoveryController {
             new String[] {"standard-attr-revisions", "Resource revision numbers", "This extension will display the revision number of neutron resources."},
             new String[] {"standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."},
             new String[] {"project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."},
+            new String[] {"security-group", "security-group", "The security groups extension."},
             new String[] {"quotas", "Quota management support", "Expose functions for quotas management per project"},
             new String[] {"quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"});
 
@@ -43,7 +44,7 @@ class DiscoveryController {
     @GetMapping({"/v2.0", "/v2.0/"})
     Map<String, Object> resources(HttpServletRequest request) {
         String base = urls.base(request) + "/v2.0/";
-        return Map.of("resources", List.of("network", "subnet", "port").stream().map(name -> Map.of("name", name,
+        return Map.of("resources", List.of("network", "subnet", "port", "security-group", "security-group-rule").stream().map(name -> Map.of("name", name,
                 "collection", name + "s", "links", List.of(Map.of("rel", "self", "href", base + name + "s")))).toList());
     }
 

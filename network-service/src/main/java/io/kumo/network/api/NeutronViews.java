@@ -92,7 +92,7 @@ final class NeutronViews {
                 "ip_address", ip.ipAddress())).toList());
         v.put("allowed_address_pairs", List.of());
         v.put("extra_dhcp_opts", List.of());
-        v.put("security_groups", List.of());
+        v.put("security_groups", p.securityGroups());
         v.put("port_security_enabled", p.attributes().portSecurityEnabled());
         v.put("description", p.attributes().description());
         v.put("tags", List.of());

@@ -2,6 +2,7 @@ package io.kumo.network.api;
 
 import io.kumo.common.auth.Caller;
 import io.kumo.network.application.PortService;
+import io.kumo.network.application.SecurityGroupService;
 import io.kumo.network.application.Viewer;
 import io.kumo.network.domain.InvalidNetworkInput;
 import io.kumo.network.domain.PortAttributes;
@@ -34,9 +35,11 @@ class PortController {
             "binding:host_id", ListQuery.Attribute.text("bindingHostId"));
 
     private final PortService ports;
+    private final SecurityGroupService securityGroups;
 
-    PortController(PortService ports) {
+    PortController(PortService ports, SecurityGroupService securityGroups) {
         this.ports = ports;
+        this.securityGroups = securityGroups;
     }
 
     @PostMapping("/v2.0/ports")
@@ -59,7 +62,10 @@ class PortController {
                 NeutronJson.text(p, "device_id", ""), NeutronJson.text(p, "device_owner", ""), host,
                 NeutronJson.bool(p, "port_security_enabled", true));
         List<PortService.FixedIp> fixedIps = p.has("fixed_ips") && !p.get("fixed_ips").isNull() ? fixedIps(p) : null;
-        return Map.of("port", NeutronViews.port(ports.create(viewer, networkId, attributes, fixedIps, mac),
+        List<String> groups = p.has("security_groups") && !p.get("security_groups").isNull()
+                ? NeutronJson.strings(p, "security_groups") : null;
+        securityGroups.ensureDefault(viewer);
+        return Map.of("port", NeutronViews.port(ports.create(viewer, networkId, attributes, fixedIps, mac, groups),
                 viewer.admin()));
     }
 
@@ -88,7 +94,9 @@ class PortController {
                 NeutronJson.bool(p, "admin_state_up", a.adminStateUp()), NeutronJson.text(p, "device_id", a.deviceId()),
                 NeutronJson.text(p, "device_owner", a.deviceOwner()),
                 NeutronJson.text(p, "binding:host_id", a.bindingHostId()),
-                NeutronJson.bool(p, "port_security_enabled", a.portSecurityEnabled()))), viewer.admin()));
+                NeutronJson.bool(p, "port_security_enabled", a.portSecurityEnabled())),
+                p.has("security_groups") && !p.get("security_groups").isNull()
+                        ? NeutronJson.strings(p, "security_groups") : null), viewer.admin()));
     }
 
     @DeleteMapping("/v2.0/ports/{id}")

@@ -4,6 +4,8 @@ import io.kumo.common.client.UnifiedLimits;
 import io.kumo.network.domain.NeutronException;
 import io.kumo.network.persistence.NetworkRepository;
 import io.kumo.network.persistence.PortRepository;
+import io.kumo.network.persistence.SecurityGroupRepository;
+import io.kumo.network.persistence.SecurityGroupRuleRepository;
 import io.kumo.network.persistence.SubnetRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,26 +17,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Neutron quotas from identity's unified limits ({@code network}, {@code subnet}, {@code port}),
+ * Neutron quotas from identity's unified limits ({@code network}, {@code subnet}, {@code port},
+ * {@code security_group}, {@code security_group_rule}),
  * counting what each project really has. Going over is Neutron's 409 {@code OverQuota}.
  */
 @Service
 public class NetworkQuotas {
 
-    static final List<String> RESOURCES = List.of("network", "subnet", "port");
+    static final List<String> RESOURCES = List.of("network", "subnet", "port", "security_group",
+            "security_group_rule");
     private static final Logger log = LoggerFactory.getLogger(NetworkQuotas.class);
 
     private final UnifiedLimits limits;
     private final NetworkRepository networks;
     private final SubnetRepository subnets;
     private final PortRepository ports;
+    private final SecurityGroupRepository securityGroups;
+    private final SecurityGroupRuleRepository securityGroupRules;
 
     NetworkQuotas(ObjectProvider<UnifiedLimits> limits, NetworkRepository networks, SubnetRepository subnets,
-            PortRepository ports) {
+            PortRepository ports, SecurityGroupRepository securityGroups, SecurityGroupRuleRepository securityGroupRules) {
         this.limits = limits.getIfAvailable();
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
+        this.securityGroups = securityGroups;
+        this.securityGroupRules = securityGroupRules;
         if (this.limits == null) {
             log.warn("No service credentials for identity (kumo.identity.*): network quotas are not enforced");
         }
@@ -65,6 +73,8 @@ public class NetworkQuotas {
         return switch (resource) {
             case "network" -> networks.countByProjectId(project);
             case "subnet" -> subnets.countByProjectId(project);
+            case "security_group" -> securityGroups.countByProjectId(project);
+            case "security_group_rule" -> securityGroupRules.countByProjectId(project);
             default -> ports.countByProjectId(project);
         };
     }

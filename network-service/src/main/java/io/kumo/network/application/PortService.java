@@ -39,10 +39,12 @@ public class PortService {
     private final IpAllocator ipam;
     private final MacAddresses macs;
     private final NetworkQuotas quotas;
+    private final PortSecurity security;
     private final Clock clock;
 
     PortService(PortRepository ports, SubnetRepository subnets, IpAllocationRepository allocations,
-            NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas, Clock clock) {
+            NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas,
+            PortSecurity security, Clock clock) {
         this.ports = ports;
         this.subnets = subnets;
         this.allocations = allocations;
@@ -50,6 +52,7 @@ public class PortService {
         this.ipam = ipam;
         this.macs = macs;
         this.quotas = quotas;
+        this.security = security;
         this.clock = clock;
     }
 
@@ -57,10 +60,11 @@ public class PortService {
      * @param fixedIps the addresses asked for ({@code subnet_id} and/or {@code ip_address}); null for one
      *                 address from the network's first subnet that has one free
      * @param mac      a MAC asked for (admins), or null for a new one
+     * @param groups   security groups asked for, or null for the project's default group
      */
     @Transactional
     public PortView create(Viewer viewer, String networkId, PortAttributes attributes, List<FixedIp> fixedIps,
-            String mac) {
+            String mac, List<String> groups) {
         Network network = networkAccess.visible(viewer, networkId);
         if (viewer.project() == null && !viewer.admin()) {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:create_port is disallowed by policy");
@@ -81,6 +85,7 @@ public class PortService {
                 allocate(port, onNetwork, wanted);
             }
         }
+        security.apply(viewer, port, groups);
         return view(port);
     }
 
@@ -94,14 +99,17 @@ public class PortService {
         Specification<Port> visible = viewer.admin() ? filter
                 : filter.and((root, q, cb) -> cb.equal(root.get("projectId"), viewer.project()));
         List<Port> found = ports.findAll(visible, Sort.by("createdAt", "id"));
+        List<String> ids = found.stream().map(Port::id).toList();
         Map<String, List<IpAllocation>> held = found.isEmpty() ? Map.of()
-                : allocations.findByPorts(found.stream().map(Port::id).toList()).stream()
-                        .collect(Collectors.groupingBy(IpAllocation::portId));
-        return found.stream().map(p -> PortView.of(p, held.getOrDefault(p.id(), List.of()))).toList();
+                : allocations.findByPorts(ids).stream().collect(Collectors.groupingBy(IpAllocation::portId));
+        Map<String, List<String>> groups = security.groupsOf(ids);
+        return found.stream().map(p -> PortView.of(p, held.getOrDefault(p.id(), List.of()),
+                groups.getOrDefault(p.id(), List.of()))).toList();
     }
 
     @Transactional
-    public PortView update(Viewer viewer, String id, java.util.function.UnaryOperator<PortAttributes> change) {
+    public PortView update(Viewer viewer, String id, java.util.function.UnaryOperator<PortAttributes> change,
+            List<String> groups) {
         Port port = visible(viewer, id);
         if (!viewer.mayWrite(port.projectId())) {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:update_port is disallowed by policy");
@@ -112,6 +120,9 @@ public class PortService {
                     "rule:update_port:binding:host_id is disallowed by policy");
         }
         port.apply(changed, clock.instant());
+        if (groups != null) {
+            security.replace(viewer, port, groups);
+        }
         return view(port);
     }
 
@@ -198,7 +209,8 @@ public class PortService {
     }
 
     private PortView view(Port port) {
-        return PortView.of(port, new ArrayList<>(allocations.findByPorts(List.of(port.id()))));
+        return PortView.of(port, new ArrayList<>(allocations.findByPorts(List.of(port.id()))),
+                security.groupsOf(List.of(port.id())).getOrDefault(port.id(), List.of()));
     }
 
     /** A fixed IP asked for: a subnet, an address, or both. */
