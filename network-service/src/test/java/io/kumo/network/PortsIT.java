@@ -16,6 +16,37 @@ import tools.jackson.databind.JsonNode;
 /** Ports and IPAM under concurrency: no address or MAC is ever held twice. */
 class PortsIT extends NetworkIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.amqp.rabbit.connection.ConnectionFactory connections;
+
+    @Test
+    void agentsHearOfEveryPortOnTheNetworkEventsExchange() {
+        var admin = new org.springframework.amqp.rabbit.core.RabbitAdmin(connections);
+        // exclusive (gone with the connection) but not auto-deleted: it is read twice
+        var queue = new org.springframework.amqp.core.Queue("network-events-it-" + java.util.UUID.randomUUID(), false,
+                true, false);
+        admin.declareQueue(queue);
+        admin.declareBinding(org.springframework.amqp.core.BindingBuilder.bind(queue)
+                .to(new org.springframework.amqp.core.TopicExchange(io.kumo.common.contract.Exchanges.NETWORK_EVENTS))
+                .with("port.#"));
+        String token = newProjectMember(unique("events"));
+        String net = create(token, "networks", "network", "{\"name\": \"e\"}").get("id").asString();
+        create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.40.0.0/24\"}");
+        JsonNode port = create(token, "ports", "port", "{\"network_id\": \"" + net + "\"}");
+        neutron.delete("/v2.0/ports/" + port.get("id").asString(), token);
+        var rabbit = new org.springframework.amqp.rabbit.core.RabbitTemplate(connections);
+        var created = rabbit.receive(queue.getName(), 10_000);
+        var deleted = rabbit.receive(queue.getName(), 10_000);
+        assertThat(created).isNotNull();
+        assertThat(deleted).isNotNull();
+        String createdBody = new String(created.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(createdBody).contains("\"change\":\"created\"", port.get("mac_address").asString(), "10.40.0.2",
+                "vxlan");
+        assertThat(created.getMessageProperties().getReceivedRoutingKey()).isEqualTo("port.created");
+        assertThat(deleted.getMessageProperties().getReceivedRoutingKey()).isEqualTo("port.deleted");
+        admin.deleteQueue(queue.getName());
+    }
+
     @Test
     void twoHundredConcurrentPortsOnOneSubnetNeverShareAnAddress() throws Exception {
         String token = newProjectMember(unique("busy"));

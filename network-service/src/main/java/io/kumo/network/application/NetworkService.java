@@ -110,6 +110,11 @@ public class NetworkService {
         return network;
     }
 
+    /** The segment of a network, whoever asks (for events about ports on it). */
+    Segment segmentOf(String networkId) {
+        return networks.findById(networkId).map(Network::segment).orElse(Segment.LOCAL);
+    }
+
     static NeutronException notFound(String id) {
         return NeutronException.notFound("NetworkNotFound", "Network " + id + " could not be found.");
     }

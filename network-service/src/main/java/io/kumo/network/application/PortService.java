@@ -40,11 +40,12 @@ public class PortService {
     private final MacAddresses macs;
     private final NetworkQuotas quotas;
     private final PortSecurity security;
+    private final NetworkEvents events;
     private final Clock clock;
 
     PortService(PortRepository ports, SubnetRepository subnets, IpAllocationRepository allocations,
             NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas,
-            PortSecurity security, Clock clock) {
+            PortSecurity security, NetworkEvents events, Clock clock) {
         this.ports = ports;
         this.subnets = subnets;
         this.allocations = allocations;
@@ -53,6 +54,7 @@ public class PortService {
         this.macs = macs;
         this.quotas = quotas;
         this.security = security;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,7 +88,9 @@ public class PortService {
             }
         }
         security.apply(viewer, port, groups);
-        return view(port);
+        PortView created = view(port);
+        events.port("created", created, network.segment(), port.updatedAt());
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -123,7 +127,9 @@ public class PortService {
         if (groups != null) {
             security.replace(viewer, port, groups);
         }
-        return view(port);
+        PortView updated = view(port);
+        events.port("updated", updated, networkAccess.segmentOf(port.networkId()), port.updatedAt());
+        return updated;
     }
 
     @Transactional
@@ -132,8 +138,10 @@ public class PortService {
         if (!viewer.mayWrite(port.projectId())) {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:delete_port is disallowed by policy");
         }
+        PortView gone = view(port);
         ipam.release(allocations.findByPorts(List.of(id)));
         ports.delete(port);
+        events.port("deleted", gone, networkAccess.segmentOf(port.networkId()), clock.instant());
     }
 
     private void allocateAny(Port port, List<Subnet> onNetwork) {

@@ -27,15 +27,18 @@ public class SecurityGroupService {
     private final PortSecurityGroupRepository portGroups;
     private final DefaultSecurityGroups defaults;
     private final NetworkQuotas quotas;
+    private final NetworkEvents events;
     private final Clock clock;
 
     SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
-            PortSecurityGroupRepository portGroups, DefaultSecurityGroups defaults, NetworkQuotas quotas, Clock clock) {
+            PortSecurityGroupRepository portGroups, DefaultSecurityGroups defaults, NetworkQuotas quotas,
+            NetworkEvents events, Clock clock) {
         this.groups = groups;
         this.rules = rules;
         this.portGroups = portGroups;
         this.defaults = defaults;
         this.quotas = quotas;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -122,8 +125,10 @@ public class SecurityGroupService {
         quotas.checkOneMore(group.projectId(), "security_group_rule");
         Instant now = clock.instant();
         group.rulesChanged(now);
-        return rules.saveAndFlush(new SecurityGroupRule(UUID.randomUUID().toString(), groupId, group.projectId(), spec,
-                description, now));
+        SecurityGroupRule rule = rules.saveAndFlush(new SecurityGroupRule(UUID.randomUUID().toString(), groupId,
+                group.projectId(), spec, description, now));
+        events.rulesChanged(group, now);
+        return rule;
     }
 
     @Transactional(readOnly = true)
@@ -143,8 +148,10 @@ public class SecurityGroupService {
         SecurityGroupRule rule = visibleRule(viewer, id);
         SecurityGroup group = visible(viewer, rule.securityGroupId());
         requireWritable(viewer, group);
-        group.rulesChanged(clock.instant());
+        Instant now = clock.instant();
+        group.rulesChanged(now);
         rules.delete(rule);
+        events.rulesChanged(group, now);
     }
 
     /** The groups a port asks for, all visible to the caller; 404 for one that is not. */
