@@ -86,6 +86,29 @@ class NetworksIT extends NetworkIT {
     }
 
     @Test
+    void listsPageByMarkerWithNextLinksInTheOrderAsked() {
+        String token = newProjectMember(unique("pages"));
+        for (String name : new String[] {"c", "a", "e", "b", "d"}) {
+            create(token, "networks", "network", "{\"name\": \"" + name + "\"}");
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String next = "/v2.0/networks?shared=false&limit=2&sort_key=name&sort_dir=desc";
+        int pages = 0;
+        while (next != null) {
+            JsonNode body = neutron.get(next, token).json();
+            body.get("networks").forEach(n -> seen.add(n.get("name").asString()));
+            JsonNode links = body.get("networks_links");
+            next = links == null ? null : links.get(0).get("href").asString().replaceFirst("^http://[^/]+", "");
+            pages++;
+        }
+        assertThat(seen).containsExactly("e", "d", "c", "b", "a");
+        assertThat(pages).isEqualTo(3);
+        assertNeutronError(neutron.get("/v2.0/networks?marker=" + java.util.UUID.randomUUID(), token), 400, "InvalidInput");
+        assertNeutronError(neutron.get("/v2.0/networks?sort_key=secret", token), 400, "InvalidInput");
+        assertNeutronError(neutron.get("/v2.0/ports?limit=-1", token), 400, "InvalidInput");
+    }
+
+    @Test
     void listsFilterOnAttributesAndReturnOnlyTheFieldsAsked() {
         String demo = newProjectMember(unique("filter"));
         create(demo, "networks", "network", "{\"name\": \"alpha\"}");

@@ -13,6 +13,7 @@ import io.kumo.image.domain.PatchOperation;
 import io.kumo.image.domain.Visibility;
 import io.kumo.image.persistence.Image;
 import io.kumo.image.persistence.ImageMemberRepository;
+import io.kumo.image.persistence.ImagePager;
 import io.kumo.image.persistence.ImageRepository;
 import io.kumo.image.persistence.ImageSpecifications;
 import java.time.Clock;
@@ -31,15 +32,17 @@ public class ImageService {
     private final ImageQuotas quotas;
     private final ImageEvents events;
     private final ImageDataRemover dataRemover;
+    private final ImagePager pager;
     private final Clock clock;
 
     ImageService(ImageRepository images, ImageMemberRepository members, ImageQuotas quotas, ImageEvents events,
-            ImageDataRemover dataRemover, Clock clock) {
+            ImageDataRemover dataRemover, ImagePager pager, Clock clock) {
         this.images = images;
         this.members = members;
         this.quotas = quotas;
         this.events = events;
         this.dataRemover = dataRemover;
+        this.pager = pager;
         this.clock = clock;
     }
 
@@ -83,9 +86,8 @@ public class ImageService {
                 throw ApiException.badRequest("marker " + marker + " could not be found.");
             }
         }
-        Image start = after;
-        List<Image> found = images.findBy(ImageSpecifications.matching(query, start),
-                q -> q.sortBy(ImageSpecifications.sort(query.sort())).limit(limit + 1).all());
+        List<Image> found = pager.find(ImageSpecifications.matching(query), ImageSpecifications.keys(query.sort()),
+                after == null ? null : after.id(), limit + 1);
         boolean more = found.size() > limit;
         List<ImageSnapshot> page = found.stream().limit(limit).map(Image::snapshot).toList();
         return new Page(page, more);

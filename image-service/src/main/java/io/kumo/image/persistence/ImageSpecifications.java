@@ -1,12 +1,12 @@
 package io.kumo.image.persistence;
 
+import io.kumo.common.persistence.Keyset;
 import io.kumo.image.domain.ImageQuery;
 import io.kumo.image.domain.ImageStatus;
 import io.kumo.image.domain.SortKey;
 import io.kumo.image.domain.Visibility;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
@@ -16,13 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
  * {@code GET /v2/images} in SQL: which images a project may see (Glance's visibility rules), the
- * filters, the order, and keyset paging after a marker image — no OFFSET, so the 400th page costs
- * what the first does.
+ * filters and the order; paging after a marker is {@link Keyset}'s (no OFFSET: the 400th page costs
+ * what the first does).
  */
 public final class ImageSpecifications {
 
@@ -38,34 +37,18 @@ public final class ImageSpecifications {
     private ImageSpecifications() {
     }
 
-    public static Specification<Image> matching(ImageQuery q, Image marker) {
+    public static Specification<Image> matching(ImageQuery q) {
         return (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
             all.add(visibleTo(q, root, query, cb));
             filters(q, root, cb, all);
-            if (marker != null) {
-                all.add(after(marker, keys(q.sort()), root, cb));
-            }
             return cb.and(all.toArray(Predicate[]::new));
         };
     }
 
-    /** The order of a list, with the id last so that it is total (and keyset paging exact). */
-    public static Sort sort(List<SortKey> sort) {
-        List<Sort.Order> orders = new ArrayList<>();
-        for (SortKey key : keys(sort)) {
-            String attribute = ATTRIBUTES.get(key.attribute());
-            orders.add(key.ascending() ? Sort.Order.asc(attribute) : Sort.Order.desc(attribute));
-        }
-        return Sort.by(orders);
-    }
-
-    private static List<SortKey> keys(List<SortKey> sort) {
-        List<SortKey> keys = new ArrayList<>(sort);
-        if (keys.stream().noneMatch(k -> k.attribute().equals("id"))) {
-            keys.add(new SortKey("id", keys.get(keys.size() - 1).ascending()));
-        }
-        return keys;
+    /** The order of a list as entity attributes (paging appends the id). */
+    public static List<Keyset.Key> keys(List<SortKey> sort) {
+        return sort.stream().map(k -> new Keyset.Key(ATTRIBUTES.get(k.attribute()), k.ascending())).toList();
     }
 
     private static Predicate visibleTo(ImageQuery q, Root<Image> root, CriteriaQuery<?> query, CriteriaBuilder cb) {
@@ -164,58 +147,5 @@ public final class ImageSpecifications {
                 default -> cb.equal(path, f.time());
             });
         }
-    }
-
-    /**
-     * Rows after the marker in the list's order: for keys k1..kn, (k1 after) or (k1 same and k2 after)
-     * or ... NULL sorts lowest, as MySQL and MariaDB order it.
-     */
-    private static Predicate after(Image marker, List<SortKey> keys, Root<Image> root, CriteriaBuilder cb) {
-        List<Predicate> alternatives = new ArrayList<>();
-        List<Predicate> sameSoFar = new ArrayList<>();
-        for (SortKey key : keys) {
-            String attribute = ATTRIBUTES.get(key.attribute());
-            Expression<Comparable<Object>> path = root.get(attribute);
-            Comparable<Object> value = valueOf(marker, attribute);
-            Predicate later = laterThan(path, value, key.ascending(), cb);
-            if (later != null) {
-                List<Predicate> alternative = new ArrayList<>(sameSoFar);
-                alternative.add(later);
-                alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
-            }
-            sameSoFar.add(value == null ? cb.isNull(path) : cb.equal(path, value));
-        }
-        return cb.or(alternatives.toArray(Predicate[]::new));
-    }
-
-    private static Predicate laterThan(Expression<Comparable<Object>> path, Comparable<Object> value,
-            boolean ascending, CriteriaBuilder cb) {
-        if (ascending) {
-            return value == null ? cb.isNotNull(path) : cb.greaterThan(path, value);
-        }
-        return value == null ? null : cb.or(cb.lessThan(path, value), cb.isNull(path));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Comparable<Object> valueOf(Image image, String attribute) {
-        Object value = switch (attribute) {
-            case "name" -> image.name();
-            case "status" -> image.status();
-            case "containerFormat" -> image.containerFormat();
-            case "diskFormat" -> image.diskFormat();
-            case "size" -> image.size();
-            case "virtualSize" -> image.virtualSize();
-            case "id" -> image.id();
-            case "createdAt" -> image.createdAt();
-            case "updatedAt" -> image.updatedAt();
-            case "visibility" -> image.visibility();
-            case "owner" -> image.owner();
-            case "minDisk" -> image.minDisk();
-            case "minRam" -> image.minRam();
-            case "protectedFromDeletion" -> image.isProtected();
-            case "osHidden" -> image.osHidden();
-            default -> throw new IllegalArgumentException("not a sort attribute: " + attribute);
-        };
-        return (Comparable<Object>) value;
     }
 }

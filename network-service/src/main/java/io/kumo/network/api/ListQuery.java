@@ -1,6 +1,9 @@
 package io.kumo.network.api;
 
+import io.kumo.common.persistence.Keyset;
+import io.kumo.network.application.ListPage;
 import io.kumo.network.domain.InvalidNetworkInput;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Neutron list filters: any listed attribute by equality, repeated values meaning "any of" ({@code
@@ -47,6 +51,67 @@ final class ListQuery {
             });
         }
         return spec;
+    }
+
+    /**
+     * The slice asked for: {@code sort_key}/{@code sort_dir} pairs (on listed attributes), {@code limit},
+     * {@code marker}. Without a limit the whole list comes back, as in Neutron without
+     * {@code pagination_max_limit}.
+     */
+    static ListPage page(Map<String, String[]> params, Map<String, Attribute> attributes) {
+        String[] keys = params.getOrDefault("sort_key", new String[0]);
+        String[] dirs = params.getOrDefault("sort_dir", new String[0]);
+        if (dirs.length > 0 && dirs.length != keys.length) {
+            throw new InvalidNetworkInput("The number of sort_keys and sort_dirs must be same.");
+        }
+        List<Keyset.Key> order = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            Attribute attribute = attributes.get(keys[i]);
+            if (attribute == null) {
+                throw new InvalidNetworkInput(keys[i] + " is an invalid attribute for sort_keys.");
+            }
+            String dir = dirs.length == 0 ? "asc" : dirs[i];
+            if (!dir.equals("asc") && !dir.equals("desc")) {
+                throw new InvalidNetworkInput(dir + " is an invalid value for sort_dirs, valid values are 'asc' and 'desc'.");
+            }
+            order.add(new Keyset.Key(attribute.entityName(), dir.equals("asc")));
+        }
+        if (order.isEmpty()) {
+            order.add(new Keyset.Key("createdAt", true));
+        }
+        Integer limit = null;
+        String[] limits = params.get("limit");
+        if (limits != null && limits.length > 0 && !limits[0].isBlank()) {
+            try {
+                limit = Integer.parseInt(limits[0]);
+            } catch (NumberFormatException e) {
+                throw new InvalidNetworkInput("'" + limits[0] + "' is not an integer for limit.");
+            }
+            if (limit < 0) {
+                throw new InvalidNetworkInput("Limit must be an integer 0 or greater and not '" + limit + "'.");
+            }
+            limit = limit == 0 ? null : limit;
+        }
+        String[] markers = params.get("marker");
+        return new ListPage(order, markers == null || markers.length == 0 ? null : markers[0], limit);
+    }
+
+    /** {@code {"<collection>": [...], "<collection>_links": [{"rel": "next", ...}]}} as Neutron pages. */
+    static Map<String, Object> body(String collection, List<Map<String, Object>> items, boolean more,
+            HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(collection, items);
+        if (more && !items.isEmpty()) {
+            UriComponentsBuilder next = UriComponentsBuilder.fromUriString(request.getRequestURL().toString());
+            request.getParameterMap().forEach((key, values) -> {
+                if (!key.equals("marker")) {
+                    next.queryParam(key, (Object[]) values);
+                }
+            });
+            next.queryParam("marker", items.get(items.size() - 1).get("id"));
+            body.put(collection + "_links", List.of(Map.of("rel", "next", "href", next.encode().build().toUriString())));
+        }
+        return body;
     }
 
     /** Only the requested fields (Neutron always honours {@code fields}, and we keep the order of the view). */

@@ -61,9 +61,10 @@ class NetworkController {
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         Viewer viewer = Viewer.of(caller);
         var filter = ListQuery.<Network>filters(request.getParameterMap(), FILTERS);
-        return Map.of("networks", networks.list(viewer, filter).stream()
+        var page = networks.list(viewer, filter, ListQuery.page(request.getParameterMap(), FILTERS));
+        return ListQuery.body("networks", page.items().stream()
                 .map(n -> ListQuery.select(NeutronViews.network(n, viewer.admin()), request.getParameterValues("fields")))
-                .toList());
+                .toList(), page.more(), request);
     }
 
     @GetMapping("/v2.0/networks/{id}")

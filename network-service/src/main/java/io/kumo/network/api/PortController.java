@@ -73,9 +73,10 @@ class PortController {
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         Viewer viewer = Viewer.of(caller);
         var filter = ListQuery.<Port>filters(request.getParameterMap(), FILTERS);
-        return Map.of("ports", ports.list(viewer, filter).stream()
+        var page = ports.list(viewer, filter, ListQuery.page(request.getParameterMap(), FILTERS));
+        return ListQuery.body("ports", page.items().stream()
                 .map(p -> ListQuery.select(NeutronViews.port(p, viewer.admin()), request.getParameterValues("fields")))
-                .toList());
+                .toList(), page.more(), request);
     }
 
     @GetMapping("/v2.0/ports/{id}")

@@ -56,8 +56,10 @@ class SubnetController {
     @GetMapping("/v2.0/subnets")
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         var filter = ListQuery.<Subnet>filters(request.getParameterMap(), FILTERS);
-        return Map.of("subnets", subnets.list(Viewer.of(caller), filter).stream()
-                .map(s -> ListQuery.select(NeutronViews.subnet(s), request.getParameterValues("fields"))).toList());
+        var page = subnets.list(Viewer.of(caller), filter, ListQuery.page(request.getParameterMap(), FILTERS));
+        return ListQuery.body("subnets", page.items().stream()
+                .map(s -> ListQuery.select(NeutronViews.subnet(s), request.getParameterValues("fields"))).toList(),
+                page.more(), request);
     }
 
     @GetMapping("/v2.0/subnets/{id}")

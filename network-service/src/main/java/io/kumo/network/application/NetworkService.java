@@ -6,6 +6,7 @@ import io.kumo.network.domain.NetworkType;
 import io.kumo.network.domain.Segment;
 import io.kumo.network.persistence.Network;
 import io.kumo.network.persistence.NetworkRepository;
+import io.kumo.network.persistence.Pager;
 import io.kumo.network.persistence.PortRepository;
 import io.kumo.network.persistence.SubnetRepository;
 import java.time.Clock;
@@ -25,16 +26,18 @@ public class NetworkService {
     private final SegmentAllocator segments;
     private final NetworkSettings settings;
     private final NetworkQuotas quotas;
+    private final Pager pager;
     private final Clock clock;
 
     NetworkService(NetworkRepository networks, SubnetRepository subnets, PortRepository ports,
-            SegmentAllocator segments, NetworkSettings settings, NetworkQuotas quotas, Clock clock) {
+            SegmentAllocator segments, NetworkSettings settings, NetworkQuotas quotas, Pager pager, Clock clock) {
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
         this.segments = segments;
         this.settings = settings;
         this.quotas = quotas;
+        this.pager = pager;
         this.clock = clock;
     }
 
@@ -65,11 +68,13 @@ public class NetworkService {
     }
 
     @Transactional(readOnly = true)
-    public List<NetworkView> list(Viewer viewer, Specification<Network> filter) {
+    public ListPage.Result<NetworkView> list(Viewer viewer, Specification<Network> filter, ListPage page) {
         Specification<Network> visible = viewer.admin() ? filter : filter.and((root, q, cb) ->
                 cb.or(cb.equal(root.get("projectId"), viewer.project()), cb.isTrue(root.get("shared"))));
-        return networks.findAll(visible, org.springframework.data.domain.Sort.by("createdAt", "id")).stream()
-                .map(n -> NetworkView.of(n, subnetIds(n.id()))).toList();
+        List<Network> found = pager.find(networks, Network.class, visible, page.keys(), page.marker(), page.fetchSize());
+        boolean more = page.limit() != null && found.size() > page.limit();
+        return new ListPage.Result<>(found.stream().limit(more ? page.limit() : found.size())
+                .map(n -> NetworkView.of(n, subnetIds(n.id()))).toList(), more);
     }
 
     @Transactional

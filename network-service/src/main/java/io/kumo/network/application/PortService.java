@@ -8,6 +8,7 @@ import io.kumo.network.domain.PortAttributes;
 import io.kumo.network.persistence.IpAllocation;
 import io.kumo.network.persistence.IpAllocationRepository;
 import io.kumo.network.persistence.Network;
+import io.kumo.network.persistence.Pager;
 import io.kumo.network.persistence.Port;
 import io.kumo.network.persistence.PortRepository;
 import io.kumo.network.persistence.Subnet;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +41,12 @@ public class PortService {
     private final NetworkQuotas quotas;
     private final PortSecurity security;
     private final NetworkEvents events;
+    private final Pager pager;
     private final Clock clock;
 
     PortService(PortRepository ports, SubnetRepository subnets, IpAllocationRepository allocations,
             NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas,
-            PortSecurity security, NetworkEvents events, Clock clock) {
+            PortSecurity security, NetworkEvents events, Pager pager, Clock clock) {
         this.ports = ports;
         this.subnets = subnets;
         this.allocations = allocations;
@@ -55,6 +56,7 @@ public class PortService {
         this.quotas = quotas;
         this.security = security;
         this.events = events;
+        this.pager = pager;
         this.clock = clock;
     }
 
@@ -99,16 +101,18 @@ public class PortService {
     }
 
     @Transactional(readOnly = true)
-    public List<PortView> list(Viewer viewer, Specification<Port> filter) {
+    public ListPage.Result<PortView> list(Viewer viewer, Specification<Port> filter, ListPage page) {
         Specification<Port> visible = viewer.admin() ? filter
                 : filter.and((root, q, cb) -> cb.equal(root.get("projectId"), viewer.project()));
-        List<Port> found = ports.findAll(visible, Sort.by("createdAt", "id"));
+        List<Port> fetched = pager.find(ports, Port.class, visible, page.keys(), page.marker(), page.fetchSize());
+        boolean more = page.limit() != null && fetched.size() > page.limit();
+        List<Port> found = more ? fetched.subList(0, page.limit()) : fetched;
         List<String> ids = found.stream().map(Port::id).toList();
         Map<String, List<IpAllocation>> held = found.isEmpty() ? Map.of()
                 : allocations.findByPorts(ids).stream().collect(Collectors.groupingBy(IpAllocation::portId));
         Map<String, List<String>> groups = security.groupsOf(ids);
-        return found.stream().map(p -> PortView.of(p, held.getOrDefault(p.id(), List.of()),
-                groups.getOrDefault(p.id(), List.of()))).toList();
+        return new ListPage.Result<>(found.stream().map(p -> PortView.of(p, held.getOrDefault(p.id(), List.of()),
+                groups.getOrDefault(p.id(), List.of()))).toList(), more);
     }
 
     @Transactional

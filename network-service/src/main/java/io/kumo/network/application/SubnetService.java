@@ -8,12 +8,12 @@ import io.kumo.network.domain.SubnetLayout;
 import io.kumo.network.persistence.IpAllocationRepository;
 import io.kumo.network.persistence.Network;
 import io.kumo.network.persistence.NetworkRepository;
+import io.kumo.network.persistence.Pager;
 import io.kumo.network.persistence.Subnet;
 import io.kumo.network.persistence.SubnetRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +28,18 @@ public class SubnetService {
     private final NetworkService networkAccess;
     private final IpAllocator ipam;
     private final NetworkQuotas quotas;
+    private final Pager pager;
     private final Clock clock;
 
     SubnetService(NetworkRepository networks, SubnetRepository subnets, IpAllocationRepository allocations,
-            NetworkService networkAccess, IpAllocator ipam, NetworkQuotas quotas, Clock clock) {
+            NetworkService networkAccess, IpAllocator ipam, NetworkQuotas quotas, Pager pager, Clock clock) {
         this.networks = networks;
         this.subnets = subnets;
         this.allocations = allocations;
         this.networkAccess = networkAccess;
         this.ipam = ipam;
         this.quotas = quotas;
+        this.pager = pager;
         this.clock = clock;
     }
 
@@ -76,9 +78,16 @@ public class SubnetService {
     }
 
     @Transactional(readOnly = true)
-    public List<Subnet> list(Viewer viewer, Specification<Subnet> filter) {
-        return subnets.findAll(filter, Sort.by("createdAt", "id")).stream()
-                .filter(s -> canSee(viewer, s)).toList();
+    public ListPage.Result<Subnet> list(Viewer viewer, Specification<Subnet> filter, ListPage page) {
+        Specification<Subnet> visible = viewer.admin() ? filter : filter.and((root, q, cb) -> {
+            var shared = q.subquery(String.class);
+            var network = shared.from(Network.class);
+            shared.select(network.get("id")).where(cb.isTrue(network.get("shared")));
+            return cb.or(cb.equal(root.get("projectId"), viewer.project()), root.get("networkId").in(shared));
+        });
+        List<Subnet> found = pager.find(subnets, Subnet.class, visible, page.keys(), page.marker(), page.fetchSize());
+        boolean more = page.limit() != null && found.size() > page.limit();
+        return new ListPage.Result<>(more ? found.subList(0, page.limit()) : found, more);
     }
 
     @Transactional
