@@ -20,6 +20,35 @@ class PortsIT extends NetworkIT {
     org.springframework.amqp.rabbit.connection.ConnectionFactory connections;
 
     @Test
+    void anAgentsReportBringsThePortUpOnceAndOnlyFromItsHost() {
+        String admin = adminToken();
+        String net = create(admin, "networks", "network", "{\"name\": \"" + unique("plug") + "\"}").get("id").asString();
+        create(admin, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.41.0.0/24\"}");
+        String port = create(admin, "ports", "port", "{\"network_id\": \"" + net + "\", \"binding:host_id\": \"host-a\"}")
+                .get("id").asString();
+        var rabbit = new org.springframework.amqp.rabbit.core.RabbitTemplate(connections);
+        java.util.function.BiConsumer<String, String> report = (host, status) -> {
+            var properties = new org.springframework.amqp.core.MessageProperties();
+            properties.setMessageId(java.util.UUID.randomUUID().toString());
+            properties.setHeader(io.kumo.common.messaging.MessageCodec.TYPE_HEADER, "PortStatusReported");
+            rabbit.send(io.kumo.common.contract.Exchanges.HOST_EVENTS, "port.status", new org.springframework.amqp.core.Message(
+                    ("{\"portId\":\"" + port + "\",\"host\":\"" + host + "\",\"status\":\"" + status
+                            + "\",\"at\":\"2026-11-22T00:00:00Z\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    properties));
+        };
+        report.accept("host-b", "ACTIVE"); // not the port's host: ignored
+        report.accept("host-a", "ACTIVE");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                neutron.get("/v2.0/ports/" + port, admin).json().get("port").get("status").asString().equals("ACTIVE"));
+        long revision = neutron.get("/v2.0/ports/" + port, admin).json().get("port").get("revision_number").asLong();
+        report.accept("host-a", "DOWN");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                neutron.get("/v2.0/ports/" + port, admin).json().get("port").get("status").asString().equals("DOWN"));
+        assertThat(neutron.get("/v2.0/ports/" + port, admin).json().get("port").get("revision_number").asLong())
+                .isEqualTo(revision + 1);
+    }
+
+    @Test
     void agentsHearOfEveryPortOnTheNetworkEventsExchange() {
         var admin = new org.springframework.amqp.rabbit.core.RabbitAdmin(connections);
         // exclusive (gone with the connection) but not auto-deleted: it is read twice

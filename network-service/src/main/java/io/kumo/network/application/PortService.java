@@ -220,7 +220,7 @@ public class PortService {
         return port;
     }
 
-    private PortView view(Port port) {
+    PortView view(Port port) {
         return PortView.of(port, new ArrayList<>(allocations.findByPorts(List.of(port.id()))),
                 security.groupsOf(List.of(port.id())).getOrDefault(port.id(), List.of()));
     }
