@@ -24,8 +24,10 @@ class PortsIT extends NetworkIT {
         String admin = adminToken();
         String net = create(admin, "networks", "network", "{\"name\": \"" + unique("plug") + "\"}").get("id").asString();
         create(admin, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.41.0.0/24\"}");
-        String port = create(admin, "ports", "port", "{\"network_id\": \"" + net + "\", \"binding:host_id\": \"host-a\"}")
-                .get("id").asString();
+        JsonNode bound = create(admin, "ports", "port", "{\"network_id\": \"" + net + "\", \"binding:host_id\": \"host-a\"}");
+        String port = bound.get("id").asString();
+        assertThat(bound.get("binding:vif_type").asString()).isEqualTo("bridge");
+        assertThat(bound.get("binding:vif_details").get("bridge_name").asString()).isEqualTo("brq" + net.substring(0, 11));
         var rabbit = new org.springframework.amqp.rabbit.core.RabbitTemplate(connections);
         java.util.function.BiConsumer<String, String> report = (host, status) -> {
             var properties = new org.springframework.amqp.core.MessageProperties();
@@ -147,6 +149,26 @@ class PortsIT extends NetworkIT {
         JsonNode again = create(token, "ports", "port", "{\"network_id\": \"" + net + "\"}");
         assertThat(again.get("fixed_ips").get(0).get("ip_address").asString()).isEqualTo(freed);
         assertThat(again.get("fixed_ips").get(0).get("subnet_id").asString()).isEqualTo(subnet);
+    }
+
+    @Test
+    void allowedAddressPairsAreValidatedAndKept() {
+        String token = demoToken();
+        String net = create(token, "networks", "network", "{\"name\": \"" + unique("vip") + "\"}").get("id").asString();
+        create(token, "subnets", "subnet", "{\"network_id\": \"" + net + "\", \"ip_version\": 4, \"cidr\": \"10.42.0.0/24\"}");
+        JsonNode port = create(token, "ports", "port", "{\"network_id\": \"" + net + "\", \"allowed_address_pairs\": "
+                + "[{\"ip_address\": \"10.42.0.100\"}, {\"ip_address\": \"10.42.1.0/24\", \"mac_address\": \"fa:16:3e:aa:bb:cc\"}]}");
+        JsonNode pairs = port.get("allowed_address_pairs");
+        assertThat(pairs).hasSize(2);
+        assertThat(pairs.get(0).get("mac_address").asString()).isEqualTo(port.get("mac_address").asString());
+        assertNeutronError(neutron.post("/v2.0/ports", token, "{\"port\": {\"network_id\": \"" + net + "\", "
+                + "\"allowed_address_pairs\": [{\"ip_address\": \"not-an-ip\"}]}}"), 400, "InvalidInput");
+        assertNeutronError(neutron.post("/v2.0/ports", token, "{\"port\": {\"network_id\": \"" + net + "\", "
+                + "\"port_security_enabled\": false, \"allowed_address_pairs\": [{\"ip_address\": \"10.42.0.9\"}]}}"),
+                409, "AddressPairAndPortSecurityRequired");
+        ApiClient.Response cleared = neutron.put("/v2.0/ports/" + port.get("id").asString(), token,
+                "{\"port\": {\"allowed_address_pairs\": []}}");
+        assertThat(cleared.json().get("port").get("allowed_address_pairs")).isEmpty();
     }
 
     @Test

@@ -90,7 +90,8 @@ final class NeutronViews {
         v.put("device_owner", p.attributes().deviceOwner());
         v.put("fixed_ips", p.fixedIps().stream().map(ip -> Map.of("subnet_id", ip.subnetId(),
                 "ip_address", ip.ipAddress())).toList());
-        v.put("allowed_address_pairs", List.of());
+        v.put("allowed_address_pairs", p.attributes().allowedAddressPairs().stream().map(a -> Map.of(
+                "ip_address", a.ipAddress(), "mac_address", a.macAddress())).toList());
         v.put("extra_dhcp_opts", List.of());
         v.put("security_groups", p.securityGroups());
         v.put("port_security_enabled", p.attributes().portSecurityEnabled());
@@ -102,8 +103,11 @@ final class NeutronViews {
         v.put("binding:vnic_type", "normal");
         if (admin) {
             v.put("binding:host_id", p.attributes().bindingHostId());
-            v.put("binding:vif_type", p.attributes().bindingHostId().isEmpty() ? "unbound" : "bridge");
-            v.put("binding:vif_details", Map.of());
+            boolean bound = !p.attributes().bindingHostId().isEmpty();
+            v.put("binding:vif_type", bound ? "bridge" : "unbound");
+            // the Linux bridge the agent plugs the port into, named as Neutron's linuxbridge agent names it
+            v.put("binding:vif_details", bound ? Map.of("bridge_name", "brq" + p.networkId().substring(0,
+                    Math.min(11, p.networkId().length())), "port_filter", true) : Map.of());
             v.put("binding:profile", Map.of());
         }
         return v;

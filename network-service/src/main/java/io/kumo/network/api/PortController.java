@@ -4,6 +4,7 @@ import io.kumo.common.auth.Caller;
 import io.kumo.network.application.PortService;
 import io.kumo.network.application.SecurityGroupService;
 import io.kumo.network.application.Viewer;
+import io.kumo.network.domain.AddressPair;
 import io.kumo.network.domain.InvalidNetworkInput;
 import io.kumo.network.domain.PortAttributes;
 import io.kumo.network.persistence.Port;
@@ -60,7 +61,7 @@ class PortController {
         PortAttributes attributes = new PortAttributes(NeutronJson.text(p, "name", ""),
                 NeutronJson.text(p, "description", ""), NeutronJson.bool(p, "admin_state_up", true),
                 NeutronJson.text(p, "device_id", ""), NeutronJson.text(p, "device_owner", ""), host,
-                NeutronJson.bool(p, "port_security_enabled", true));
+                NeutronJson.bool(p, "port_security_enabled", true), addressPairs(p, List.of()));
         List<PortService.FixedIp> fixedIps = p.has("fixed_ips") && !p.get("fixed_ips").isNull() ? fixedIps(p) : null;
         List<String> groups = p.has("security_groups") && !p.get("security_groups").isNull()
                 ? NeutronJson.strings(p, "security_groups") : null;
@@ -95,7 +96,8 @@ class PortController {
                 NeutronJson.bool(p, "admin_state_up", a.adminStateUp()), NeutronJson.text(p, "device_id", a.deviceId()),
                 NeutronJson.text(p, "device_owner", a.deviceOwner()),
                 NeutronJson.text(p, "binding:host_id", a.bindingHostId()),
-                NeutronJson.bool(p, "port_security_enabled", a.portSecurityEnabled())),
+                NeutronJson.bool(p, "port_security_enabled", a.portSecurityEnabled()),
+                addressPairs(p, a.allowedAddressPairs())),
                 p.has("security_groups") && !p.get("security_groups").isNull()
                         ? NeutronJson.strings(p, "security_groups") : null), viewer.admin()));
     }
@@ -104,6 +106,28 @@ class PortController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable String id) {
         ports.delete(Viewer.of(caller), id);
+    }
+
+    /** {@code allowed_address_pairs} from the body, or {@code current} when absent. */
+    private static List<AddressPair> addressPairs(JsonNode p, List<AddressPair> current) {
+        JsonNode given = p.get("allowed_address_pairs");
+        if (given == null) {
+            return current;
+        }
+        if (given.isNull()) {
+            return List.of();
+        }
+        if (!given.isArray()) {
+            throw new InvalidNetworkInput("allowed_address_pairs must be a list of {ip_address, mac_address}.");
+        }
+        List<AddressPair> pairs = new ArrayList<>();
+        for (JsonNode pair : given) {
+            if (!pair.isObject()) {
+                throw new InvalidNetworkInput("allowed_address_pairs must be a list of {ip_address, mac_address}.");
+            }
+            pairs.add(new AddressPair(NeutronJson.text(pair, "ip_address", null), NeutronJson.text(pair, "mac_address", null)));
+        }
+        return pairs;
     }
 
     private static List<PortService.FixedIp> fixedIps(JsonNode p) {

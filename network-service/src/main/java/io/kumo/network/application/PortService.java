@@ -1,5 +1,6 @@
 package io.kumo.network.application;
 
+import io.kumo.network.domain.AddressPair;
 import io.kumo.network.domain.Ipv4;
 import io.kumo.network.domain.InvalidNetworkInput;
 import io.kumo.network.domain.MacAddresses;
@@ -77,6 +78,7 @@ public class PortService {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:create_port is disallowed by policy");
         }
         String macAddress = mac != null ? requestedMac(viewer, mac) : freshMac();
+        attributes = withValidPairs(attributes, macAddress);
         String owner = viewer.project() != null ? viewer.project() : network.projectId();
         quotas.checkOneMore(owner, "port");
         Port port = ports.saveAndFlush(new Port(UUID.randomUUID().toString(), network.id(), owner, macAddress,
@@ -122,7 +124,7 @@ public class PortService {
         if (!viewer.mayWrite(port.projectId())) {
             throw new NeutronException(403, "PolicyNotAuthorized", "rule:update_port is disallowed by policy");
         }
-        PortAttributes changed = change.apply(port.attributes());
+        PortAttributes changed = withValidPairs(change.apply(port.attributes()), port.macAddress());
         if (!viewer.admin() && !changed.bindingHostId().equals(port.attributes().bindingHostId())) {
             throw new NeutronException(403, "PolicyNotAuthorized",
                     "rule:update_port:binding:host_id is disallowed by policy");
@@ -190,6 +192,12 @@ public class PortService {
         } else {
             ipam.allocateNext(subnet, port.id());
         }
+    }
+
+    private static PortAttributes withValidPairs(PortAttributes a, String mac) {
+        return new PortAttributes(a.name(), a.description(), a.adminStateUp(), a.deviceId(), a.deviceOwner(),
+                a.bindingHostId(), a.portSecurityEnabled(),
+                AddressPair.validated(a.allowedAddressPairs(), mac, a.portSecurityEnabled()));
     }
 
     private String freshMac() {

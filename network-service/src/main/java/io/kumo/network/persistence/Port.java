@@ -1,5 +1,6 @@
 package io.kumo.network.persistence;
 
+import io.kumo.network.domain.AddressPair;
 import io.kumo.network.domain.PortAttributes;
 import io.kumo.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
@@ -7,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A Neutron port: a MAC unique in the deployment, addresses on its network's subnets, a binding. */
 @Entity
@@ -26,6 +29,7 @@ public class Port extends AssignedIdEntity {
     private String deviceOwner;
     private String bindingHostId;
     private boolean portSecurityEnabled;
+    private String allowedAddressPairs;
     private Instant createdAt;
     private Instant updatedAt;
     @Column(name = "revision_number")
@@ -54,13 +58,22 @@ public class Port extends AssignedIdEntity {
         this.deviceOwner = a.deviceOwner();
         this.bindingHostId = a.bindingHostId();
         this.portSecurityEnabled = a.portSecurityEnabled();
+        this.allowedAddressPairs = String.join(",", a.allowedAddressPairs().stream()
+                .map(p -> p.ipAddress() + "|" + p.macAddress()).toList());
         this.updatedAt = now;
         this.revision++;
     }
 
     public PortAttributes attributes() {
+        List<AddressPair> pairs = new ArrayList<>();
+        if (allowedAddressPairs != null && !allowedAddressPairs.isEmpty()) {
+            for (String pair : allowedAddressPairs.split(",")) {
+                String[] parts = pair.split("\\|", 2);
+                pairs.add(new AddressPair(parts[0], parts[1]));
+            }
+        }
         return new PortAttributes(name, description, adminStateUp, deviceId, deviceOwner, bindingHostId,
-                portSecurityEnabled);
+                portSecurityEnabled, pairs);
     }
 
     @Override
