@@ -109,6 +109,28 @@ class NetworksIT extends NetworkIT {
     }
 
     @Test
+    void tagsAreSetReplacedRemovedAndFilteredOn() {
+        String token = newProjectMember(unique("tags"));
+        String a = create(token, "networks", "network", "{\"name\": \"a\"}").get("id").asString();
+        String b = create(token, "networks", "network", "{\"name\": \"b\"}").get("id").asString();
+        assertThat(neutron.put("/v2.0/networks/" + a + "/tags", token, "{\"tags\": [\"red\", \"blue_1\"]}").status())
+                .isEqualTo(200);
+        assertThat(neutron.put("/v2.0/networks/" + b + "/tags/red", token, null).status()).isEqualTo(201);
+        assertThat(neutron.get("/v2.0/networks/" + a, token).json().get("network").get("tags").toString())
+                .contains("red", "blue_1");
+        assertThat(neutron.get("/v2.0/networks?shared=false&tags=red", token).json().get("networks")).hasSize(2);
+        assertThat(neutron.get("/v2.0/networks?shared=false&tags=red,blue_1", token).json().get("networks")).hasSize(1);
+        assertThat(neutron.get("/v2.0/networks?shared=false&tags=blue%25", token).json().get("networks")).isEmpty();
+        assertThat(neutron.get("/v2.0/networks?shared=false&not-tags-any=blue_1", token).json().get("networks").get(0)
+                .get("id").asString()).isEqualTo(b);
+        assertThat(neutron.get("/v2.0/networks/" + b + "/tags/red", token).status()).isEqualTo(204);
+        assertThat(neutron.delete("/v2.0/networks/" + b + "/tags/red", token).status()).isEqualTo(204);
+        assertNeutronError(neutron.delete("/v2.0/networks/" + b + "/tags/red", token), 404, "TagNotFound");
+        assertNeutronError(neutron.put("/v2.0/networks/" + a + "/tags/bad,tag", token, null), 400, "InvalidInput");
+        assertNeutronError(neutron.put("/v2.0/networks/" + a + "/tags/x", demoToken(), null), 404, "NetworkNotFound");
+    }
+
+    @Test
     void listsFilterOnAttributesAndReturnOnlyTheFieldsAsked() {
         String demo = newProjectMember(unique("filter"));
         create(demo, "networks", "network", "{\"name\": \"alpha\"}");

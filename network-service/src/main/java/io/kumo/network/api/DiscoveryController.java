@@ -26,6 +26,9 @@ class DiscoveryController {
             new String[] {"standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."},
             new String[] {"project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."},
             new String[] {"security-group", "security-group", "The security groups extension."},
+            new String[] {"standard-attr-tag", "Tag support for resources with standard attribute: subnet, trunk, "
+                    + "network_segment_range, router, network, policy, subnetpool, port, security_group, floatingip",
+                    "Enables to set tag on resources with standard attribute."},
             new String[] {"quotas", "Quota management support", "Expose functions for quotas management per project"},
             new String[] {"quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"});
 

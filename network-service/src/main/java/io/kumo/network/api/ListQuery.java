@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 final class ListQuery {
 
     private static final Set<String> NOT_FILTERS = Set.of("fields", "limit", "marker", "sort_key", "sort_dir",
-            "page_reverse");
+            "page_reverse", "tags", "tags-any", "not-tags", "not-tags-any");
 
     private ListQuery() {
     }
@@ -31,7 +31,7 @@ final class ListQuery {
      * @param attributes wire name to entity attribute, with the entity attribute's type (String, Boolean, Integer)
      */
     static <T> Specification<T> filters(Map<String, String[]> params, Map<String, Attribute> attributes) {
-        Specification<T> spec = (root, query, cb) -> cb.conjunction();
+        Specification<T> spec = tagFilters(params);
         for (Map.Entry<String, String[]> param : params.entrySet()) {
             Attribute attribute = attributes.get(param.getKey());
             if (attribute == null || NOT_FILTERS.contains(param.getKey())) {
@@ -112,6 +112,40 @@ final class ListQuery {
             body.put(collection + "_links", List.of(Map.of("rel", "next", "href", next.encode().build().toUriString())));
         }
         return body;
+    }
+
+    /**
+     * Neutron's tag filters, each a comma-separated list: {@code tags} (all of them), {@code tags-any},
+     * {@code not-tags} (not all of them), {@code not-tags-any} (none of them).
+     */
+    private static <T> Specification<T> tagFilters(Map<String, String[]> params) {
+        Specification<T> spec = (root, query, cb) -> cb.conjunction();
+        for (String filter : List.of("tags", "tags-any", "not-tags", "not-tags-any")) {
+            String[] values = params.get(filter);
+            if (values == null || values.length == 0) {
+                continue;
+            }
+            List<String> tags = new ArrayList<>();
+            for (String value : values) {
+                tags.addAll(List.of(value.split(",")));
+            }
+            spec = spec.and((root, query, cb) -> {
+                List<Predicate> each = new ArrayList<>();
+                for (String tag : tags) {
+                    String literal = tag.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                    each.add(cb.like(root.get("tags"), "%," + literal + ",%", '!'));
+                }
+                Predicate all = cb.and(each.toArray(Predicate[]::new));
+                Predicate any = cb.or(each.toArray(Predicate[]::new));
+                return switch (filter) {
+                    case "tags" -> all;
+                    case "tags-any" -> any;
+                    case "not-tags" -> cb.or(cb.isNull(root.get("tags")), cb.not(all));
+                    default -> cb.or(cb.isNull(root.get("tags")), cb.not(any));
+                };
+            });
+        }
+        return spec;
     }
 
     /** Only the requested fields (Neutron always honours {@code fields}, and we keep the order of the view). */

@@ -34,7 +34,7 @@ final class NeutronViews {
         v.put("description", n.attributes().description());
         v.put("port_security_enabled", n.attributes().portSecurityEnabled());
         v.put("l2_adjacency", true);
-        v.put("tags", List.of());
+        v.put("tags", n.tags());
         v.put("created_at", NeutronJson.time(n.createdAt()));
         v.put("updated_at", NeutronJson.time(n.updatedAt()));
         v.put("revision_number", n.revision());
@@ -68,7 +68,7 @@ final class NeutronViews {
         v.put("description", s.attributes().description());
         v.put("service_types", List.of());
         v.put("segment_id", null);
-        v.put("tags", List.of());
+        v.put("tags", s.tags());
         v.put("created_at", NeutronJson.time(s.createdAt()));
         v.put("updated_at", NeutronJson.time(s.updatedAt()));
         v.put("revision_number", s.revision());
@@ -96,7 +96,7 @@ final class NeutronViews {
         v.put("security_groups", p.securityGroups());
         v.put("port_security_enabled", p.attributes().portSecurityEnabled());
         v.put("description", p.attributes().description());
-        v.put("tags", List.of());
+        v.put("tags", p.tags());
         v.put("created_at", NeutronJson.time(p.createdAt()));
         v.put("updated_at", NeutronJson.time(p.updatedAt()));
         v.put("revision_number", p.revision());

@@ -219,7 +219,7 @@ public class PortService {
         return normal;
     }
 
-    private Port visible(Viewer viewer, String id) {
+    Port visible(Viewer viewer, String id) {
         Port port = ports.findById(id).orElseThrow(() -> NeutronException.notFound("PortNotFound",
                 "Port " + id + " could not be found."));
         if (!viewer.owns(port.projectId())) {

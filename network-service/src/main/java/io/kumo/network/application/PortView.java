@@ -10,11 +10,11 @@ import java.util.List;
 /** A port as the API shows it. */
 public record PortView(String id, String networkId, String projectId, String macAddress, String status,
         PortAttributes attributes, List<PortService.FixedIp> fixedIps, List<String> securityGroups,
-        Instant createdAt, Instant updatedAt, long revision) {
+        List<String> tags, Instant createdAt, Instant updatedAt, long revision) {
 
     static PortView of(Port p, List<IpAllocation> held, List<String> securityGroups) {
         return new PortView(p.id(), p.networkId(), p.projectId(), p.macAddress(), p.status(), p.attributes(),
                 held.stream().map(a -> new PortService.FixedIp(a.subnetId(), Ipv4.format(a.ipAddress()))).toList(),
-                securityGroups, p.createdAt(), p.updatedAt(), p.revision());
+                securityGroups, p.tags(), p.createdAt(), p.updatedAt(), p.revision());
     }
 }

@@ -29,6 +29,7 @@ public class Network extends AssignedIdEntity {
     private String networkType;
     private String physicalNetwork;
     private Long segmentationId;
+    private String tags;
     private Instant createdAt;
     private Instant updatedAt;
     @Column(name = "revision_number")
@@ -63,6 +64,17 @@ public class Network extends AssignedIdEntity {
 
     public NetworkAttributes attributes() {
         return new NetworkAttributes(name, description, adminStateUp, shared, routerExternal, portSecurityEnabled);
+    }
+
+    public java.util.List<String> tags() {
+        return io.kumo.network.domain.Tags.decode(tags);
+    }
+
+    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
+    public void retag(java.util.List<String> newTags, Instant now) {
+        this.tags = io.kumo.network.domain.Tags.encode(newTags);
+        this.updatedAt = now;
+        this.revision++;
     }
 
     @Override

@@ -30,6 +30,7 @@ public class Port extends AssignedIdEntity {
     private String bindingHostId;
     private boolean portSecurityEnabled;
     private String allowedAddressPairs;
+    private String tags;
     private Instant createdAt;
     private Instant updatedAt;
     @Column(name = "revision_number")
@@ -74,6 +75,17 @@ public class Port extends AssignedIdEntity {
         }
         return new PortAttributes(name, description, adminStateUp, deviceId, deviceOwner, bindingHostId,
                 portSecurityEnabled, pairs);
+    }
+
+    public java.util.List<String> tags() {
+        return io.kumo.network.domain.Tags.decode(tags);
+    }
+
+    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
+    public void retag(java.util.List<String> newTags, Instant now) {
+        this.tags = io.kumo.network.domain.Tags.encode(newTags);
+        this.updatedAt = now;
+        this.revision++;
     }
 
     @Override

@@ -32,6 +32,7 @@ public class Subnet extends AssignedIdEntity {
     private String dnsNameservers;
     private String hostRoutes;
     private String allocationPools;
+    private String tags;
     private Instant createdAt;
     private Instant updatedAt;
     @Column(name = "revision_number")
@@ -85,6 +86,17 @@ public class Subnet extends AssignedIdEntity {
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    public java.util.List<String> tags() {
+        return io.kumo.network.domain.Tags.decode(tags);
+    }
+
+    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
+    public void retag(java.util.List<String> newTags, Instant now) {
+        this.tags = io.kumo.network.domain.Tags.encode(newTags);
+        this.updatedAt = now;
+        this.revision++;
     }
 
     @Override
