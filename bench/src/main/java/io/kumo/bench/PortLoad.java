@@ -1,18 +1,12 @@
 package io.kumo.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Port creation as a /16 fills: creates a project ({@code bench-ports}) with room for the ports, a
@@ -24,9 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class PortLoad {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private PortLoad() {
     }
@@ -34,27 +25,27 @@ public final class PortLoad {
     public static void main(String[] args) throws Exception {
         String identity = args[0];
         String neutron = args[1];
-        String admin = token(identity, "admin", args[2], "admin");
+        String admin = BenchApi.token(identity, "admin", args[2], "admin");
         int window = Integer.parseInt(args[3]);
         String project = "bench-ports-" + Long.toString(System.currentTimeMillis(), 36);
-        String projectId = first(call("POST", identity + "/v3/projects", admin,
+        String projectId = first(BenchApi.call("POST", identity + "/v3/projects", admin,
                 "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}"));
-        String user = first(call("POST", identity + "/v3/users", admin, "{\"user\":{\"name\":\"" + project
+        String user = first(BenchApi.call("POST", identity + "/v3/users", admin, "{\"user\":{\"name\":\"" + project
                 + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}"));
-        String role = first(call("GET", identity + "/v3/roles?name=member", admin, null));
-        call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, admin, null);
-        String service = first(call("GET", identity + "/v3/services?type=network", admin, null));
-        call("POST", identity + "/v3/limits", admin, "{\"limits\":[{\"project_id\":\"" + projectId
+        String role = first(BenchApi.call("GET", identity + "/v3/roles?name=member", admin, null));
+        BenchApi.call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, admin, null);
+        String service = first(BenchApi.call("GET", identity + "/v3/services?type=network", admin, null));
+        BenchApi.call("POST", identity + "/v3/limits", admin, "{\"limits\":[{\"project_id\":\"" + projectId
                 + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":50000}]}");
-        String member = token(identity, project + "-user", "bench-pass", project);
+        String member = BenchApi.token(identity, project + "-user", "bench-pass", project);
         Thread.sleep(31_000); // network-service trusts a quota it read for up to 30 s
         // warm the service's JIT up on another network first, so the windows compare like with like
-        String warmup = first(call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"warmup\"}}"));
-        call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + warmup
+        String warmup = first(BenchApi.call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"warmup\"}}"));
+        BenchApi.call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + warmup
                 + "\",\"ip_version\":4,\"cidr\":\"10.201.0.0/16\"}}");
         create(neutron, member, "{\"port\":{\"network_id\":\"" + warmup + "\"}}", 3000, false);
-        String network = first(call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"bench\"}}"));
-        call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + network
+        String network = first(BenchApi.call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"bench\"}}"));
+        BenchApi.call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + network
                 + "\",\"ip_version\":4,\"cidr\":\"10.200.0.0/16\"}}");
         String body = "{\"port\":{\"network_id\":\"" + network + "\"}}";
         int allocated = 0;
@@ -80,7 +71,7 @@ public final class PortLoad {
         for (int w = 0; w < 8; w++) {
             workers.add(pool.submit(() -> {
                 while (next.getAndIncrement() < count) {
-                    call("POST", neutron + "/v2.0/ports", token, body);
+                    BenchApi.call("POST", neutron + "/v2.0/ports", token, body);
                 }
                 return null;
             }));
@@ -96,36 +87,13 @@ public final class PortLoad {
         return count / seconds;
     }
 
-    private static String token(String identity, String user, String password, String project) throws Exception {
-        HttpResponse<String> r = call("POST", identity + "/v3/auth/tokens?nocatalog", null,
-                "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"" + user
-                        + "\",\"domain\":{\"id\":\"default\"},\"password\":\"" + password + "\"}}},"
-                        + "\"scope\":{\"project\":{\"name\":\"" + project + "\",\"domain\":{\"id\":\"default\"}}}}}");
-        return r.headers().firstValue("X-Subject-Token").orElseThrow(
-                () -> new IllegalStateException("cannot authenticate " + user + ": " + r.statusCode() + " " + r.body()));
-    }
 
-    private static HttpResponse<String> call(String method, String url, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
-        }
-        return response;
-    }
 
     private static String first(HttpResponse<String> response) {
-        Matcher m = ID.matcher(response.body());
-        if (!m.find()) {
+        String id = BenchApi.firstId(response.body());
+        if (id == null) {
             throw new IllegalStateException("no id in " + response.body());
         }
-        return m.group(1);
+        return id;
     }
 }

@@ -142,7 +142,7 @@ class ImageDataIT extends ImageIT {
     }
 
     @Test
-    void concurrentUploadsToOneImageLetOneWinAndTheOtherGets409() throws Exception {
+    void aSecondUploadWhileOneIsStreamingGets409AndTheFirstCompletes() throws Exception {
         String token = demoToken();
         String id = createImage(token, "{\"name\": \"race\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")
                 .get("id").asString();

@@ -38,7 +38,7 @@ abstract class ImageIT {
         registry.add("kumo.identity.service-user", () -> "kumo-image");
         registry.add("kumo.identity.service-password", () -> IdentityProcess.SERVICE_PASSWORD);
         registry.add("image.file-store-dir", STORE::toString);
-        registry.add("image.limits-ttl", () -> "1s");
+        registry.add("kumo.identity.limits-ttl", () -> "1s");
     }
 
     static String demoToken() {

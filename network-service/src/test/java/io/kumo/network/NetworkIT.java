@@ -36,7 +36,7 @@ abstract class NetworkIT {
         registry.add("kumo.identity.service-user", () -> "kumo-network");
         registry.add("kumo.identity.service-password", () -> IdentityProcess.SERVICE_PASSWORD);
         registry.add("network.vxlan-vni-ranges", () -> "100:199");
-        registry.add("network.limits-ttl", () -> "1s");
+        registry.add("kumo.identity.limits-ttl", () -> "1s");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 30);
     }
 

@@ -6,10 +6,14 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Settings every Kumo service shares, under {@code kumo.*}. */
+/**
+ * Settings every Kumo service shares, under {@code kumo.*}. {@code catalogType} is the service's type
+ * in identity's catalog (image, network, ...), which its quotas are registered against.
+ */
 @ConfigurationProperties("kumo")
 public record KumoProperties(
         @DefaultValue("kumo") String serviceName,
+        @DefaultValue("") String catalogType,
         @DefaultValue Api api,
         @DefaultValue Identity identity,
         @DefaultValue Tokens tokens,
@@ -30,10 +34,11 @@ public record KumoProperties(
      * @param serviceUser     this service's own user, for service tokens
      * @param servicePassword its password
      * @param serviceProject  the project service users are members of
+     * @param limitsTtl       how long a project's quota read from identity is trusted
      */
     public record Identity(@DefaultValue("") String url, @DefaultValue("") String serviceUser,
             @DefaultValue("") String servicePassword, @DefaultValue("service") String serviceProject,
-            @DefaultValue("5s") Duration timeout) {
+            @DefaultValue("5s") Duration timeout, @DefaultValue("30s") Duration limitsTtl) {
 
         public boolean hasServiceCredentials() {
             return !url.isBlank() && !serviceUser.isBlank() && !servicePassword.isBlank();

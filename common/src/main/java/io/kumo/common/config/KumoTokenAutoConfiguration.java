@@ -1,10 +1,12 @@
 package io.kumo.common.config;
 
+
 import io.kumo.common.auth.JwksSigningKeys;
 import io.kumo.common.auth.RevocationList;
 import io.kumo.common.auth.SigningKeys;
 import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
+import io.kumo.common.client.UnifiedLimits;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +42,17 @@ public class KumoTokenAutoConfiguration {
         KumoProperties.Identity identity = properties.identity();
         return new ServiceTokenProvider(identity.url(), identity.serviceUser(), identity.servicePassword(),
                 identity.serviceProject(), clock);
+    }
+
+    /** Quotas from identity's unified limits, for a service that names its catalog type and has a service user. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnExpression("!'${kumo.identity.url:}'.isBlank() && !'${kumo.identity.service-user:}'.isBlank()"
+            + " && !'${kumo.catalog-type:}'.isBlank()")
+    UnifiedLimits unifiedLimits(KumoProperties properties, ServiceTokenProvider tokens) {
+        ResilientRestClient identity = new ResilientRestClient("identity-limits", properties.identity().url(),
+                properties.identity().timeout(), tokens);
+        return new UnifiedLimits(identity, properties.catalogType(), properties.identity().limitsTtl());
     }
 
     @Bean

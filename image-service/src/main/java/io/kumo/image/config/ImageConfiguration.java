@@ -1,9 +1,5 @@
 package io.kumo.image.config;
 
-import io.kumo.common.client.ResilientRestClient;
-import io.kumo.common.client.ServiceTokenProvider;
-import io.kumo.common.client.UnifiedLimits;
-import io.kumo.common.config.KumoProperties;
 import io.kumo.image.application.StalledUploadReaper;
 import io.kumo.image.domain.ImageStore;
 import io.kumo.image.persistence.ImageRepository;
@@ -13,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,14 +29,6 @@ class ImageConfiguration {
         return store.get();
     }
 
-    /** Quotas need the service user's token (a user configuration sees no auto-configured beans yet). */
-    @Bean
-    @ConditionalOnExpression("!'${kumo.identity.url:}'.isBlank() && !'${kumo.identity.service-user:}'.isBlank()")
-    UnifiedLimits unifiedLimits(KumoProperties kumo, ServiceTokenProvider tokens, ImageProperties properties) {
-        ResilientRestClient identity = new ResilientRestClient("identity-limits", kumo.identity().url(),
-                kumo.identity().timeout(), tokens);
-        return new UnifiedLimits(identity, "image", properties.limitsTtl());
-    }
 
     @Bean
     StalledUploadReaper stalledUploadReaper(ImageRepository images, ImageStore store,

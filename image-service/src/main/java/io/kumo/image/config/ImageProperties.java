@@ -10,12 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store         id of the store holding image data ({@code file})
  * @param fileStoreDir  the file store's directory (Glance's {@code filesystem_store_datadir})
  * @param stalledUpload an upload without progress for this long is abandoned: its image goes back to queued
- * @param limitsTtl     how long a project's quota read from identity is trusted
  */
 @ConfigurationProperties("image")
 public record ImageProperties(
         @DefaultValue("file") String store,
         @DefaultValue("${kumo.state-dir:${user.home}/.kumo}/images") String fileStoreDir,
-        @DefaultValue("5m") Duration stalledUpload,
-        @DefaultValue("30s") Duration limitsTtl) {
+        @DefaultValue("5m") Duration stalledUpload) {
 }

@@ -10,8 +10,6 @@ import java.util.List;
  */
 public record ListPage(List<Keyset.Key> keys, String marker, Integer limit) {
 
-    public static final ListPage ALL = new ListPage(List.of(new Keyset.Key("createdAt", true)), null, null);
-
     /** One more than the limit: when it comes back, there is a next page. */
     int fetchSize() {
         return limit == null ? Integer.MAX_VALUE : limit + 1;

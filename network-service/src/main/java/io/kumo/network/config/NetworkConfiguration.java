@@ -15,7 +15,7 @@ class NetworkConfiguration {
 
     @Bean
     NetworkSettings networkSettings(NetworkProperties properties) {
-        return new NetworkSettings(properties.mtu(), properties.baseMac());
+        return new NetworkSettings(properties.mtu());
     }
 
     /** A malformed base MAC or segment range fails start-up, not the first port. */

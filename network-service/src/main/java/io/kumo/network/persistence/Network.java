@@ -3,8 +3,6 @@ package io.kumo.network.persistence;
 import io.kumo.network.domain.NetworkAttributes;
 import io.kumo.network.domain.NetworkType;
 import io.kumo.network.domain.Segment;
-import io.kumo.common.persistence.AssignedIdEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +11,7 @@ import java.time.Instant;
 /** A Neutron network; its segment is fixed at creation. */
 @Entity
 @Table(name = "networks")
-public class Network extends AssignedIdEntity {
+public class Network extends StandardAttributes {
 
     @Id
     private String id;
@@ -29,11 +27,6 @@ public class Network extends AssignedIdEntity {
     private String networkType;
     private String physicalNetwork;
     private Long segmentationId;
-    private String tags;
-    private Instant createdAt;
-    private Instant updatedAt;
-    @Column(name = "revision_number")
-    private long revision;
 
     protected Network() {
     }
@@ -46,9 +39,8 @@ public class Network extends AssignedIdEntity {
         this.segmentationId = segment.segmentationId();
         this.mtu = mtu;
         this.status = "ACTIVE";
-        this.createdAt = now;
+        created(now);
         apply(attributes, now);
-        this.revision = 1;
     }
 
     public void apply(NetworkAttributes a, Instant now) {
@@ -58,24 +50,13 @@ public class Network extends AssignedIdEntity {
         this.shared = a.shared();
         this.routerExternal = a.routerExternal();
         this.portSecurityEnabled = a.portSecurityEnabled();
-        this.updatedAt = now;
-        this.revision++;
+        changed(now);
     }
 
     public NetworkAttributes attributes() {
         return new NetworkAttributes(name, description, adminStateUp, shared, routerExternal, portSecurityEnabled);
     }
 
-    public java.util.List<String> tags() {
-        return io.kumo.network.domain.Tags.decode(tags);
-    }
-
-    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
-    public void retag(java.util.List<String> newTags, Instant now) {
-        this.tags = io.kumo.network.domain.Tags.encode(newTags);
-        this.updatedAt = now;
-        this.revision++;
-    }
 
     @Override
     public String getId() {
@@ -89,7 +70,4 @@ public class Network extends AssignedIdEntity {
     public Segment segment() {
         return new Segment(NetworkType.fromWire(networkType), physicalNetwork, segmentationId);
     }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long revision() { return revision; }
 }

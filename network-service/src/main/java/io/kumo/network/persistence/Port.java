@@ -2,8 +2,6 @@ package io.kumo.network.persistence;
 
 import io.kumo.network.domain.AddressPair;
 import io.kumo.network.domain.PortAttributes;
-import io.kumo.common.persistence.AssignedIdEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +12,7 @@ import java.util.List;
 /** A Neutron port: a MAC unique in the deployment, addresses on its network's subnets, a binding. */
 @Entity
 @Table(name = "ports")
-public class Port extends AssignedIdEntity {
+public class Port extends StandardAttributes {
 
     @Id
     private String id;
@@ -30,11 +28,6 @@ public class Port extends AssignedIdEntity {
     private String bindingHostId;
     private boolean portSecurityEnabled;
     private String allowedAddressPairs;
-    private String tags;
-    private Instant createdAt;
-    private Instant updatedAt;
-    @Column(name = "revision_number")
-    private long revision;
 
     protected Port() {
     }
@@ -46,9 +39,8 @@ public class Port extends AssignedIdEntity {
         this.projectId = projectId;
         this.macAddress = macAddress;
         this.status = "DOWN";
-        this.createdAt = now;
+        created(now);
         apply(attributes, now);
-        this.revision = 1;
     }
 
     public void apply(PortAttributes a, Instant now) {
@@ -61,8 +53,7 @@ public class Port extends AssignedIdEntity {
         this.portSecurityEnabled = a.portSecurityEnabled();
         this.allowedAddressPairs = String.join(",", a.allowedAddressPairs().stream()
                 .map(p -> p.ipAddress() + "|" + p.macAddress()).toList());
-        this.updatedAt = now;
-        this.revision++;
+        changed(now);
     }
 
     public PortAttributes attributes() {
@@ -77,16 +68,6 @@ public class Port extends AssignedIdEntity {
                 portSecurityEnabled, pairs);
     }
 
-    public java.util.List<String> tags() {
-        return io.kumo.network.domain.Tags.decode(tags);
-    }
-
-    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
-    public void retag(java.util.List<String> newTags, Instant now) {
-        this.tags = io.kumo.network.domain.Tags.encode(newTags);
-        this.updatedAt = now;
-        this.revision++;
-    }
 
     @Override
     public String getId() {
@@ -98,7 +79,4 @@ public class Port extends AssignedIdEntity {
     public String projectId() { return projectId; }
     public String macAddress() { return macAddress; }
     public String status() { return status; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long revision() { return revision; }
 }

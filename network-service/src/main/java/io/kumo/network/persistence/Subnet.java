@@ -4,8 +4,6 @@ import io.kumo.network.domain.AllocationPool;
 import io.kumo.network.domain.Cidr;
 import io.kumo.network.domain.Ipv4;
 import io.kumo.network.domain.SubnetAttributes;
-import io.kumo.common.persistence.AssignedIdEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,7 +15,7 @@ import java.util.List;
 /** A Neutron IPv4 subnet. Its CIDR and pools are fixed; name, description, DNS servers and routes change. */
 @Entity
 @Table(name = "subnets")
-public class Subnet extends AssignedIdEntity {
+public class Subnet extends StandardAttributes {
 
     @Id
     private String id;
@@ -32,11 +30,6 @@ public class Subnet extends AssignedIdEntity {
     private String dnsNameservers;
     private String hostRoutes;
     private String allocationPools;
-    private String tags;
-    private Instant createdAt;
-    private Instant updatedAt;
-    @Column(name = "revision_number")
-    private long revision;
 
     protected Subnet() {
     }
@@ -51,9 +44,8 @@ public class Subnet extends AssignedIdEntity {
         this.gatewayIp = gateway < 0 ? null : Ipv4.format(gateway);
         this.allocationPools = String.join(",", pools.stream()
                 .map(p -> Ipv4.format(p.start()) + "-" + Ipv4.format(p.end())).toList());
-        this.createdAt = now;
+        created(now);
         apply(attributes, now);
-        this.revision = 1;
     }
 
     public void apply(SubnetAttributes a, Instant now) {
@@ -62,8 +54,7 @@ public class Subnet extends AssignedIdEntity {
         this.enableDhcp = a.enableDhcp();
         this.dnsNameservers = String.join(",", a.dnsNameservers());
         this.hostRoutes = String.join(",", a.hostRoutes().stream().map(r -> r.destination() + ">" + r.nexthop()).toList());
-        this.updatedAt = now;
-        this.revision++;
+        changed(now);
     }
 
     public SubnetAttributes attributes() {
@@ -88,16 +79,6 @@ public class Subnet extends AssignedIdEntity {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    public java.util.List<String> tags() {
-        return io.kumo.network.domain.Tags.decode(tags);
-    }
-
-    /** Replaces the tags (validated); the revision moves, as Neutron's does. */
-    public void retag(java.util.List<String> newTags, Instant now) {
-        this.tags = io.kumo.network.domain.Tags.encode(newTags);
-        this.updatedAt = now;
-        this.revision++;
-    }
 
     @Override
     public String getId() {
@@ -110,7 +91,4 @@ public class Subnet extends AssignedIdEntity {
     public int ipVersion() { return ipVersion; }
     public Cidr cidr() { return Cidr.parse(cidr); }
     public String gatewayIp() { return gatewayIp; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public long revision() { return revision; }
 }

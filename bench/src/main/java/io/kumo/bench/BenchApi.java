@@ -1,0 +1,53 @@
+package io.kumo.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The HTTP calls the load drivers share: JSON requests with a token, password tokens, ids out of bodies. */
+final class BenchApi {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchApi() {
+    }
+
+    /** A request; a 4xx or 5xx answer is an exception naming it. */
+    static HttpResponse<String> call(String method, String url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    /** A project-scoped token by password (Default domain). */
+    static String token(String identity, String user, String password, String project) throws Exception {
+        HttpResponse<String> r = call("POST", identity + "/v3/auth/tokens?nocatalog", null,
+                "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"" + user
+                        + "\",\"domain\":{\"id\":\"default\"},\"password\":\"" + password + "\"}}},"
+                        + "\"scope\":{\"project\":{\"name\":\"" + project + "\",\"domain\":{\"id\":\"default\"}}}}}");
+        return r.headers().firstValue("X-Subject-Token").orElseThrow(
+                () -> new IllegalStateException("no token for " + user + ": " + r.body()));
+    }
+
+    /** The first {@code "id"} in a body, or null. */
+    static String firstId(String body) {
+        Matcher m = ID.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+}
