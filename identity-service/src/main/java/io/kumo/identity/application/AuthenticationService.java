@@ -7,6 +7,8 @@ import io.kumo.identity.domain.Credentials;
 import io.kumo.identity.domain.ScopeRequest;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AuthenticationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationService.class);
 
     private static final String ACTION = "identity:authenticate";
 
@@ -55,6 +59,7 @@ public class AuthenticationService {
             long hash = HashTimer.takeSpentNanos();
             return new Authentication(details, hash, System.nanoTime() - start - hash);
         } catch (AuthenticationFailure e) {
+            log.info("Refused authentication (user {}, from {}): {}", e.userId(), clientAddress, e.reason());
             audit.record(record(credentials, e.userId(), null, 401, null, e.reason(), clientAddress));
             throw e;
         } catch (ApiException e) {

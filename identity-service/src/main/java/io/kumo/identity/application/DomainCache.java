@@ -2,8 +2,8 @@ package io.kumo.identity.application;
 
 import io.kumo.identity.persistence.Domain;
 import io.kumo.identity.persistence.DomainRepository;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DomainCache {
 
-    private static final long TTL_NANOS = 5_000_000_000L;
-
     private final DomainRepository domains;
-    private volatile Snapshot snapshot;
+    private final ExpiringSnapshot<Snapshot> snapshot = new ExpiringSnapshot<>(Duration.ofSeconds(5), this::load);
 
     DomainCache(DomainRepository domains) {
         this.domains = domains;
@@ -44,26 +42,23 @@ class DomainCache {
     }
 
     void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     private Snapshot current() {
-        Snapshot current = snapshot;
-        long now = System.nanoTime();
-        if (current == null || now - current.loadedAt() > TTL_NANOS) {
-            List<Domain> all = domains.findAll();
-            Map<String, Domain> byId = new HashMap<>();
-            Map<String, Domain> byName = new HashMap<>();
-            for (Domain domain : all) {
-                byId.put(domain.id(), domain);
-                byName.put(domain.name().toLowerCase(Locale.ROOT), domain);
-            }
-            current = new Snapshot(Map.copyOf(byId), Map.copyOf(byName), now);
-            snapshot = current;
-        }
-        return current;
+        return snapshot.get();
     }
 
-    private record Snapshot(Map<String, Domain> byId, Map<String, Domain> byName, long loadedAt) {
+    private Snapshot load() {
+        Map<String, Domain> byId = new HashMap<>();
+        Map<String, Domain> byName = new HashMap<>();
+        for (Domain domain : domains.findAll()) {
+            byId.put(domain.id(), domain);
+            byName.put(domain.name().toLowerCase(Locale.ROOT), domain);
+        }
+        return new Snapshot(Map.copyOf(byId), Map.copyOf(byName));
+    }
+
+    private record Snapshot(Map<String, Domain> byId, Map<String, Domain> byName) {
     }
 }

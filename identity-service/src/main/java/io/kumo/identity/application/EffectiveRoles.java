@@ -13,6 +13,7 @@ import io.kumo.identity.persistence.Role;
 import io.kumo.identity.persistence.RoleAssignment;
 import io.kumo.identity.persistence.RoleAssignmentRepository;
 import io.kumo.identity.persistence.RoleRepository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EffectiveRoles {
 
-    private static final long GRAPH_TTL_NANOS = 5_000_000_000L;
 
     private final RoleAssignmentRepository assignments;
     private final GroupMemberRepository members;
@@ -37,7 +37,11 @@ public class EffectiveRoles {
     private final RoleRepository roles;
     private final ProjectRepository projects;
     private final DomainCache domains;
-    private volatile CachedGraph graph;
+    /**
+     * Roles and their implications change only with role administration, yet every token needs them:
+     * they are re-read every few seconds, and at once after a change through this replica.
+     */
+    private final ExpiringSnapshot<CachedGraph> graph = new ExpiringSnapshot<>(Duration.ofSeconds(5), this::loadGraph);
 
     EffectiveRoles(RoleAssignmentRepository assignments, GroupMemberRepository members,
             ImpliedRoleRepository implications, RoleRepository roles, ProjectRepository projects, DomainCache domains) {
@@ -111,29 +115,23 @@ public class EffectiveRoles {
 
     /** After a role is created, renamed or deleted. */
     public void invalidate() {
-        graph = null;
+        graph.invalidate();
     }
 
-    /**
-     * Roles and their implications change only with role administration, yet every token needs them:
-     * they are re-read every few seconds, and at once after a change through this replica.
-     */
     private CachedGraph cached() {
-        CachedGraph cached = graph;
-        long now = System.nanoTime();
-        if (cached == null || now - cached.loadedAt() > GRAPH_TTL_NANOS) {
-            Map<String, List<String>> implies = new HashMap<>();
-            for (ImpliedRole rule : implications.findAll()) {
-                implies.computeIfAbsent(rule.priorRoleId(), k -> new ArrayList<>()).add(rule.impliedRoleId());
-            }
-            Map<String, Role> byId = new HashMap<>();
-            roles.findAll().forEach(r -> byId.put(r.id(), r));
-            cached = new CachedGraph(new RoleGraph(implies), Map.copyOf(byId), now);
-            graph = cached;
-        }
-        return cached;
+        return graph.get();
     }
 
-    private record CachedGraph(RoleGraph graph, Map<String, Role> roles, long loadedAt) {
+    private CachedGraph loadGraph() {
+        Map<String, List<String>> implies = new HashMap<>();
+        for (ImpliedRole rule : implications.findAll()) {
+            implies.computeIfAbsent(rule.priorRoleId(), k -> new ArrayList<>()).add(rule.impliedRoleId());
+        }
+        Map<String, Role> byId = new HashMap<>();
+        roles.findAll().forEach(r -> byId.put(r.id(), r));
+        return new CachedGraph(new RoleGraph(implies), Map.copyOf(byId));
+    }
+
+    private record CachedGraph(RoleGraph graph, Map<String, Role> roles) {
     }
 }

@@ -6,9 +6,7 @@ import io.kumo.identity.persistence.CatalogService;
 import io.kumo.identity.persistence.CatalogServiceRepository;
 import io.kumo.identity.persistence.Endpoint;
 import io.kumo.identity.persistence.EndpointRepository;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +24,11 @@ public class ServiceCatalog {
 
     private final CatalogServiceRepository services;
     private final EndpointRepository endpoints;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final ExpiringSnapshot<List<CatalogEntry>> snapshot = new ExpiringSnapshot<>(TTL, this::load);
 
-    ServiceCatalog(CatalogServiceRepository services, EndpointRepository endpoints, Clock clock) {
+    ServiceCatalog(CatalogServiceRepository services, EndpointRepository endpoints) {
         this.services = services;
         this.endpoints = endpoints;
-        this.clock = clock;
     }
 
     public List<CatalogEntry> forScope(TokenScope scope, String projectId) {
@@ -40,7 +36,7 @@ public class ServiceCatalog {
             return List.of();
         }
         List<CatalogEntry> catalog = new ArrayList<>();
-        for (CatalogEntry service : current().entries()) {
+        for (CatalogEntry service : snapshot.get()) {
             List<CatalogEntry.CatalogEndpoint> usable = new ArrayList<>();
             for (CatalogEntry.CatalogEndpoint endpoint : service.endpoints()) {
                 if (!EndpointUrl.needsProject(endpoint.url())) {
@@ -58,20 +54,10 @@ public class ServiceCatalog {
     }
 
     public void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
     }
 
-    private Snapshot current() {
-        Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.loadedAt().plus(TTL))) {
-            current = load(now);
-            snapshot = current;
-        }
-        return current;
-    }
-
-    private Snapshot load(Instant now) {
+    private List<CatalogEntry> load() {
         Map<String, List<Endpoint>> byService = endpoints.findAll().stream()
                 .filter(Endpoint::enabled)
                 .collect(Collectors.groupingBy(Endpoint::serviceId));
@@ -85,9 +71,6 @@ public class ServiceCatalog {
                     .toList();
             entries.add(new CatalogEntry(service.id(), service.type(), service.name(), list));
         }
-        return new Snapshot(List.copyOf(entries), now);
-    }
-
-    private record Snapshot(List<CatalogEntry> entries, Instant loadedAt) {
+        return List.copyOf(entries);
     }
 }

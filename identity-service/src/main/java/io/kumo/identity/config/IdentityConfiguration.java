@@ -2,6 +2,7 @@ package io.kumo.identity.config;
 
 import io.kumo.common.config.KumoWebAutoConfiguration.AuditExclusions;
 import io.kumo.identity.application.Bootstrapper;
+import io.kumo.identity.application.IdentityCaches;
 import io.kumo.identity.application.BoundedHasher;
 import io.kumo.identity.application.HashTimer;
 import io.kumo.identity.application.SigningKeyService;
@@ -63,10 +64,12 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ApplicationRunner bootstrap(IdentityProperties properties, Bootstrapper bootstrapper, SigningKeyService keys) {
+    ApplicationRunner bootstrap(IdentityProperties properties, Bootstrapper bootstrapper, SigningKeyService keys,
+            IdentityCaches caches) {
         return args -> {
             if (properties.bootstrap().enabled()) {
                 bootstrapper.run();
+                caches.invalidateAll(); // requests answered before the bootstrap committed may have cached its absence
             }
             keys.activeKey(); // published before the first token is asked for
         };
