@@ -43,16 +43,30 @@ public enum ErrorFamily {
                     "title", status.getReasonPhrase());
         }
     },
-    /** Placement: {"errors": [{"status": 409, "title": "Conflict", "detail": "...", "request_id": "..."}]}. */
+    /**
+     * Placement: {"errors": [{"status": 409, "title": "Conflict", "detail": "...", "code":
+     * "placement.concurrent_update", "request_id": "..."}]}; the code is what clients act on (1.23).
+     */
     PLACEMENT {
         @Override
         public Map<String, Object> body(HttpStatus status, String message, String requestId) {
+            return body(status, message, requestId, null);
+        }
+
+        @Override
+        public Map<String, Object> body(HttpStatus status, String message, String requestId, String code) {
             return Map.of("errors", List.of(ordered("status", status.value(), "title", status.getReasonPhrase(),
-                    "detail", message, "request_id", requestId)));
+                    "detail", message, "code", code == null ? "placement.undefined_code" : code,
+                    "request_id", requestId)));
         }
     };
 
     public abstract Map<String, Object> body(HttpStatus status, String message, String requestId);
+
+    /** The body with a machine-readable error code, for the APIs that have them; others ignore it. */
+    public Map<String, Object> body(HttpStatus status, String message, String requestId, String code) {
+        return body(status, message, requestId);
+    }
 
     private static String novaKey(HttpStatus status) {
         return switch (status) {

@@ -26,6 +26,10 @@ public class ErrorResponseWriter {
         return family.body(status, message, RequestIds.current());
     }
 
+    public Map<String, Object> body(HttpStatus status, String message, String code) {
+        return family.body(status, message, RequestIds.current(), code);
+    }
+
     public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

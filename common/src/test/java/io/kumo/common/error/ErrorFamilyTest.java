@@ -26,8 +26,12 @@ class ErrorFamilyTest {
     void neutronAndPlacementShapes() {
         assertThat(ErrorFamily.NEUTRON.body(HttpStatus.NOT_FOUND, "m", "r"))
                 .isEqualTo(Map.of("NeutronError", Map.of("type", "NotFound", "message", "m", "detail", "")));
-        assertThat(ErrorFamily.PLACEMENT.body(HttpStatus.CONFLICT, "m", "req-9")).isEqualTo(Map.of("errors",
-                List.of(Map.of("status", 409, "title", "Conflict", "detail", "m", "request_id", "req-9"))));
+        assertThat(ErrorFamily.PLACEMENT.body(HttpStatus.CONFLICT, "m", "req-9", "placement.concurrent_update"))
+                .isEqualTo(Map.of("errors", List.of(Map.of("status", 409, "title", "Conflict", "detail", "m",
+                        "code", "placement.concurrent_update", "request_id", "req-9"))));
+        assertThat(ErrorFamily.PLACEMENT.body(HttpStatus.NOT_FOUND, "m", "req-9")).isEqualTo(Map.of("errors",
+                List.of(Map.of("status", 404, "title", "Not Found", "detail", "m", "code", "placement.undefined_code",
+                        "request_id", "req-9"))));
     }
 
     @Test
