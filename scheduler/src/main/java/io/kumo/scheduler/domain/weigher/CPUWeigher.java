@@ -1,0 +1,15 @@
+package io.kumo.scheduler.domain.weigher;
+
+import io.kumo.scheduler.domain.HostState;
+import io.kumo.scheduler.domain.ResourceClasses;
+import io.kumo.scheduler.domain.SchedulingRequest;
+
+/** Free vCPUs: spreads by default. */
+public final class CPUWeigher implements HostWeigher {
+
+
+    @Override
+    public double raw(HostState host, SchedulingRequest request) {
+        return host.provider().free(ResourceClasses.VCPU);
+    }
+}
