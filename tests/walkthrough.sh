@@ -31,9 +31,12 @@ contains() { local needle="$1" out; shift; out=$("$@") || return 1; grep -q -- "
 cleanup() {
   "$ROOT/kumo" down >/dev/null 2>&1 || true
   if ((failed > 0)); then
+    local kept; kept="/tmp/kumo-walkthrough-logs-$(date +%Y%m%d-%H%M%S)"
+    cp -r "$KUMO_STATE_DIR/logs" "$kept" 2>/dev/null && echo "--- all service logs kept in $kept"
     echo "--- identity log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/identity.log" 2>/dev/null
     echo "--- image log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/image.log" 2>/dev/null
     echo "--- network log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/network.log" 2>/dev/null
+    echo "--- scheduler log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/scheduler.log" 2>/dev/null
   fi
   rm -rf "$WORK"
 }
@@ -117,6 +120,22 @@ check "the demo member sees the shared network" contains prod-vlan120 demo netwo
 check "quota list --network --detail shows port usage" contains port demo quota list --network --detail
 check "port delete, subnet delete, network delete" bash -c "'$OPENSTACK' --os-cloud kumo port delete p1 \
   && '$OPENSTACK' --os-cloud kumo subnet delete sub1 && '$OPENSTACK' --os-cloud kumo network delete net1"
+
+# placement (issue 5): the scheduler's Placement API through osc-placement
+check "resource provider create" admin resource provider create wt-host
+rp=$(admin resource provider show "$(admin resource provider list --name wt-host -f value -c uuid 2>/dev/null)" \
+  -f value -c uuid 2>/dev/null)
+check "resource provider inventory set VCPU and MEMORY_MB" admin resource provider inventory set "$rp" \
+  --resource VCPU=4 --resource VCPU:allocation_ratio=2.0 --resource MEMORY_MB=2048
+check "trait create CUSTOM_WALKTHROUGH" admin --os-placement-api-version 1.6 trait create CUSTOM_WALKTHROUGH
+check "resource provider trait set" admin --os-placement-api-version 1.6 resource provider trait set \
+  --trait CUSTOM_WALKTHROUGH --trait COMPUTE_QEMU "$rp"
+check "allocation candidate list finds it for 6 vCPUs with the trait" contains "$rp" \
+  admin --os-placement-api-version 1.17 allocation candidate list --resource VCPU=6 --required CUSTOM_WALKTHROUGH
+check "no candidate for 9 vCPUs (capacity 4 x 2.0)" refuses contains "$rp" \
+  admin --os-placement-api-version 1.17 allocation candidate list --resource VCPU=9
+check "a member may not read placement" refuses demo resource provider list
+check "resource provider delete" admin resource provider delete "$rp"
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))
