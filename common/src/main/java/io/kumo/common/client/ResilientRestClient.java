@@ -59,4 +59,16 @@ public class ResilientRestClient {
     public <T> T post(String path, Object body, Class<T> type) {
         return breaker.executeSupplier(() -> rest.post().uri(path).body(body).retrieve().body(type));
     }
+
+    /** A replacement: idempotent, so retried like a read, then guarded by the breaker. */
+    public <T> T put(String path, Object body, Class<T> type) {
+        Supplier<T> call = () -> rest.put().uri(path).body(body).retrieve().body(type);
+        return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+    }
+
+    /** A removal: idempotent on the target's side (a second one finds nothing), so retried. */
+    public void delete(String path) {
+        Runnable call = () -> rest.delete().uri(path).retrieve().toBodilessEntity();
+        Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, call)).run();
+    }
 }

@@ -1,0 +1,19 @@
+package io.kumo.common.contract.host;
+
+import io.kumo.common.contract.MessageType;
+
+/**
+ * compute-service asks a host to act on a server it runs: on {@code kumo.host.commands} with the host's
+ * name as routing key. The agent answers {@link ServerActionDone} on {@code kumo.host.events}.
+ *
+ * @param action   what to do
+ * @param actionId the instance action's request id, echoed in the answer
+ */
+@MessageType(name = "ServerCommand", version = 1)
+public record ServerCommand(String instanceUuid, String host, Action action, String actionId) {
+
+    /** The power and lifecycle actions a driver carries out on an existing server. */
+    public enum Action {
+        START, STOP, REBOOT_SOFT, REBOOT_HARD, DELETE
+    }
+}

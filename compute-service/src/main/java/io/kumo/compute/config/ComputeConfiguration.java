@@ -1,0 +1,51 @@
+package io.kumo.compute.config;
+
+import io.kumo.common.client.ResilientRestClient;
+import io.kumo.common.client.ServiceTokenProvider;
+import io.kumo.common.error.ErrorResponseWriter;
+import io.kumo.common.web.Microversion;
+import io.kumo.common.web.MicroversionFilter;
+import io.kumo.common.web.MicroversionNegotiator;
+import io.kumo.compute.application.FlavorSeeder;
+import io.kumo.compute.client.SchedulerHosts;
+import io.kumo.compute.persistence.FlavorRecords;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration
+@EnableConfigurationProperties(ComputeProperties.class)
+class ComputeConfiguration {
+
+    private static final Microversion ONLY = new Microversion(2, 1);
+
+    /**
+     * {@code OpenStack-API-Version: compute 2.1} (and the legacy {@code X-OpenStack-Nova-API-Version}) on
+     * every /v2.1 call: absent means 2.1, {@code latest} 2.1, anything newer 406 until it is implemented.
+     */
+    @Bean
+    FilterRegistrationBean<MicroversionFilter> computeMicroversions(ErrorResponseWriter errors) {
+        MicroversionFilter filter = new MicroversionFilter(new MicroversionNegotiator("compute",
+                "X-OpenStack-Nova-API-Version", ONLY, ONLY), "/v2.1/", errors);
+        FilterRegistrationBean<MicroversionFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    SchedulerHosts schedulerHosts(ComputeProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        return new SchedulerHosts(new ResilientRestClient("scheduler", properties.schedulerUrl(),
+                properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    @Bean
+    FlavorSeeder flavorSeeder(FlavorRecords records, TransactionTemplate transactions, Clock clock,
+            ComputeProperties properties) {
+        return new FlavorSeeder(records, transactions, clock, properties.defaultFlavors());
+    }
+}
