@@ -37,6 +37,7 @@ cleanup() {
     echo "--- image log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/image.log" 2>/dev/null
     echo "--- network log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/network.log" 2>/dev/null
     echo "--- scheduler log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/scheduler.log" 2>/dev/null
+    echo "--- compute log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/compute.log" 2>/dev/null
   fi
   rm -rf "$WORK"
 }
@@ -136,6 +137,23 @@ check "no candidate for 9 vCPUs (capacity 4 x 2.0)" refuses contains "$rp" \
   admin --os-placement-api-version 1.17 allocation candidate list --resource VCPU=9
 check "a member may not read placement" refuses demo resource provider list
 check "resource provider delete" admin resource provider delete "$rp"
+
+# compute (issue 6): flavors, key pairs and compute services through the CLI's novaclient and openstacksdk
+check "flavor list shows the default flavors" contains m1.tiny demo flavor list
+check "flavor show m1.small: 2048 MB" contains 2048 demo flavor show m1.small -f value -c ram
+check "admin creates c1.small with a pids limit" admin flavor create --vcpus 1 --ram 256 --disk 1 \
+  --property kumo:pids_limit=256 c1.small
+check "flavor show c1.small has the property" contains pids_limit demo flavor show c1.small
+check "a member may not create flavors" refuses demo flavor create --vcpus 1 --ram 64 --disk 1 nope
+ssh-keygen -q -t ed25519 -N '' -C walkthrough -f "$WORK/id_ed25519"
+fingerprint=$(ssh-keygen -l -E md5 -f "$WORK/id_ed25519.pub" | awk '{print $2}'); fingerprint=${fingerprint#MD5:}
+check "keypair create --public-key k1" demo keypair create --public-key "$WORK/id_ed25519.pub" k1
+check "keypair show k1 has ssh-keygen's fingerprint" contains "$fingerprint" demo keypair show k1
+check "keypair create k2 (server-generated) prints its private key" contains "PRIVATE KEY" demo keypair create k2
+check "keypair list shows both" bash -c "'$OPENSTACK' --os-cloud kumo keypair list -f value -c Name | sort | tr '\n' ' ' | grep -q 'k1 k2'"
+check "keypair delete k1 k2" demo keypair delete k1 k2
+check "compute service list (admin)" admin compute service list
+check "a member may not list compute services" refuses demo compute service list
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))
