@@ -137,7 +137,7 @@ public final class SchedulerLoad {
     private static HostAnnounced host(String run, int i) {
         return new HostAnnounced("bench-" + run + "-" + i, null, "nova", Map.of(
                 "VCPU", InventorySpec.of(64, 0, 16.0), "MEMORY_MB", InventorySpec.of(262144, 4096, 1.5),
-                "DISK_GB", InventorySpec.of(2000, 0, 1.0)), List.of("COMPUTE_QEMU", "COMPUTE_KVM"), "fake", Instant.now());
+                "DISK_GB", InventorySpec.of(2000, 0, 1.0)), List.of("COMPUTE_QEMU", "COMPUTE_KVM"), "fake", Instant.now(), null);
     }
 
     private static void publish(Channel channel, String exchange, String routingKey, Object contract) throws Exception {

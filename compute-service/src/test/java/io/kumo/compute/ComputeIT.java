@@ -27,6 +27,7 @@ abstract class ComputeIT {
     static final ServiceProcess SCHEDULER = startScheduler();
     static final ApiClient nova = new ApiClient("http://127.0.0.1:" + PORT + "/v2.1");
     static final ApiClient root = new ApiClient("http://127.0.0.1:" + PORT);
+    static final ApiClient placement = new ApiClient("http://127.0.0.1:" + SCHEDULER_PORT);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -43,13 +44,15 @@ abstract class ComputeIT {
     }
 
     private static ServiceProcess startScheduler() {
-        return ServiceProcess.start(System.getProperty("kumo.test.scheduler.jar"), "256m", SCHEDULER_PORT, List.of(
+        ServiceProcess scheduler = ServiceProcess.start(System.getProperty("kumo.test.scheduler.jar"), "256m", SCHEDULER_PORT, List.of(
                 "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_scheduler_for_compute_it"),
                 "--spring.datasource.username=" + TestInfrastructure.dbUser(),
                 "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
                 "--kumo.identity.url=" + IDENTITY.url(),
                 "--scheduler.heartbeat-queue=compute-it-heartbeats-" + SCHEDULER_PORT));
+        scheduler.destroyOnExit();
+        return scheduler;
     }
 
     static String adminToken() {

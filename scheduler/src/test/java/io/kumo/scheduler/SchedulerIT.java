@@ -80,7 +80,7 @@ abstract class SchedulerIT {
     void announce(String host, String zone, int vcpus, int ramMb, List<String> traits) {
         publish(Exchanges.HOST_EVENTS, HostAnnounced.ROUTING_KEY, new HostAnnounced(host, null, zone,
                 Map.of("VCPU", InventorySpec.of(vcpus, 0, 1.0), "MEMORY_MB", InventorySpec.of(ramMb, 0, 1.0),
-                        "DISK_GB", InventorySpec.of(100, 0, 1.0)), traits, "fake", Instant.now()));
+                        "DISK_GB", InventorySpec.of(100, 0, 1.0)), traits, "fake", Instant.now(), null));
         String admin = adminToken();
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
             ApiClient.Response r = placement.get("/hosts/" + host, admin);

@@ -74,8 +74,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    void destroyOnExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    /**
+     * Shared processes (one per test JVM) end with the JVM: a process left running would keep consuming
+     * from the shared queues of the next run and take its messages.
+     */
+    public void destroyOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     private void waitUntilReady() throws IOException {

@@ -3,6 +3,7 @@ package io.kumo.compute.client;
 import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.error.ApiException;
 import io.kumo.compute.domain.ComputeHost;
+import io.kumo.compute.domain.HostResources;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,12 @@ public class SchedulerHosts {
     }
 
     public List<ComputeHost> list() {
-        JsonNode body = scheduler.get("/hosts", JsonNode.class);
+        return list(false);
+    }
+
+    /** With resources: each host's inventories, usages and consumer count, read in one snapshot. */
+    public List<ComputeHost> list(boolean withResources) {
+        JsonNode body = scheduler.get(withResources ? "/hosts?resources=true" : "/hosts", JsonNode.class);
         List<ComputeHost> hosts = new ArrayList<>();
         for (JsonNode host : body.get("hosts")) {
             hosts.add(host(host));
@@ -54,7 +60,23 @@ public class SchedulerHosts {
         return new ComputeHost(h.get("name").asString(), h.get("resource_provider_uuid").asString(),
                 h.get("availability_zone").asString(), h.get("driver").asString(),
                 "disabled".equals(h.get("status").asString()), text(h.get("disabled_reason")),
-                "up".equals(h.get("state").asString()), h.get("forced_down").asBoolean(), instant(h.get("last_heartbeat")));
+                "up".equals(h.get("state").asString()), h.get("forced_down").asBoolean(), instant(h.get("last_heartbeat")),
+                new ComputeHost.Facts(text(h.get("host_ip")), text(h.get("hypervisor_type")),
+                        h.path("hypervisor_version").asLong(0), text(h.get("cpu_info"))),
+                resources(h.get("resources")));
+    }
+
+    private static HostResources resources(JsonNode r) {
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        Map<String, HostResources.Capacity> byClass = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : r.get("inventories").properties()) {
+            JsonNode inv = e.getValue();
+            byClass.put(e.getKey(), new HostResources.Capacity(inv.get("total").asLong(), inv.get("reserved").asLong(),
+                    inv.get("allocation_ratio").asDouble(), r.get("usages").path(e.getKey()).asLong(0)));
+        }
+        return new HostResources(byClass, r.get("consumers").asLong());
     }
 
     private static Instant instant(JsonNode node) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -33,14 +34,30 @@ class HostController {
         this.decisions = decisions;
     }
 
+    /** With {@code resources=true} each host also carries its inventories, usages and consumer count. */
     @GetMapping("/hosts")
-    Map<String, Object> list(Caller caller) {
+    Map<String, Object> list(Caller caller, @RequestParam(defaultValue = "false") boolean resources) {
         PlacementApi.authorize(caller, "kumo:hosts:list");
+        Map<String, Hosts.Resources> byProvider = resources ? hosts.resources() : Map.of();
         List<Object> views = new ArrayList<>();
         for (HostRow row : hosts.list()) {
-            views.add(view(row));
+            Map<String, Object> view = view(row);
+            if (resources) {
+                view.put("resources", resources(byProvider.get(row.providerUuid())));
+            }
+            views.add(view);
         }
         return Map.of("hosts", views);
+    }
+
+    private static Map<String, Object> resources(Hosts.Resources r) {
+        Map<String, Object> inventories = new LinkedHashMap<>();
+        if (r == null) {
+            return PlacementApi.map("inventories", inventories, "usages", Map.of(), "consumers", 0);
+        }
+        r.inventories().forEach((rc, inv) -> inventories.put(rc, PlacementApi.map("total", inv.total(),
+                "reserved", inv.reserved(), "allocation_ratio", inv.allocationRatio())));
+        return PlacementApi.map("inventories", inventories, "usages", r.usages(), "consumers", r.consumers());
     }
 
     @GetMapping("/hosts/{name}")
@@ -97,7 +114,9 @@ class HostController {
                 "status", row.disabled() ? "disabled" : "enabled", "disabled_reason", row.disabledReason(),
                 "state", liveness.up() ? "up" : "down", "forced_down", row.forcedDown(),
                 "last_heartbeat", liveness.lastHeartbeat(),
-                "build_failures", row.buildFailures());
+                "build_failures", row.buildFailures(), "host_ip", row.facts().hostIp(),
+                "hypervisor_type", row.facts().hypervisorType(),
+                "hypervisor_version", row.facts().hypervisorVersion(), "cpu_info", row.facts().cpuInfo());
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback) {

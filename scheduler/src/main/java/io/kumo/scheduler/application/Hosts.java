@@ -93,6 +93,7 @@ public class Hosts {
             providerUuid = existing.providerUuid();
             hosts.announced(name, zone, driver, at, now);
         }
+        hosts.facts(name, announcement.facts());
         syncProvider(providerUuid, announcement, now);
         reloadAfterCommit(name);
     }
@@ -193,6 +194,23 @@ public class Hosts {
     }
 
     @Transactional(readOnly = true)
+    /** A host's capacity and use, for os-hypervisors: inventories, usage per class and consumers. */
+    public record Resources(Map<String, Inventory> inventories, Map<String, Long> usages, long consumers) {
+    }
+
+    /** Every host's resources by provider uuid, from one snapshot. */
+    @Transactional(readOnly = true)
+    public Map<String, Resources> resources() {
+        Map<String, Long> consumers = allocations.consumerCounts();
+        Map<String, Resources> resources = new java.util.HashMap<>();
+        providers.states(null).forEach((uuid, state) -> {
+            Map<String, Long> used = new java.util.TreeMap<>();
+            state.inventories().keySet().forEach(rc -> used.put(rc, state.used(rc)));
+            resources.put(uuid, new Resources(state.inventories(), used, consumers.getOrDefault(uuid, 0L)));
+        });
+        return resources;
+    }
+
     public Map<String, Long> usage(HostRow host) {
         return allocations.usage(host.providerUuid());
     }

@@ -80,6 +80,16 @@ public class AllocationRecords {
                 + " VALUES (:consumer, :provider, :rc, :used)", params.toArray(MapSqlParameterSource[]::new));
     }
 
+    /** How many consumers hold something on each provider (what os-hypervisors calls running_vms). */
+    public Map<String, Long> consumerCounts() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT provider_uuid, COUNT(DISTINCT consumer_uuid) AS n FROM allocations GROUP BY provider_uuid",
+                Map.of(), rs -> {
+                    counts.put(rs.getString("provider_uuid"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     public boolean providerHasAllocations(String providerUuid) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM allocations WHERE provider_uuid = :uuid", Map.of("uuid", providerUuid),

@@ -1,5 +1,7 @@
 package io.kumo.scheduler.persistence;
 
+import io.kumo.common.contract.host.HostFacts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +26,7 @@ public class HostRecords {
 
     public record HostRow(String name, String providerUuid, String availabilityZone, String driver, boolean disabled,
             String disabledReason, boolean forcedDown, Instant lastHeartbeat, int buildFailures, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, HostFacts facts) {
     }
 
     public Optional<HostRow> find(String name) {
@@ -47,6 +49,17 @@ public class HostRecords {
                 + " FALSE, FALSE, :heartbeat, 0, :now, :now)", new MapSqlParameterSource("name", name)
                         .addValue("provider", providerUuid).addValue("zone", zone).addValue("driver", driver)
                         .addValue("heartbeat", Timestamp.from(heartbeat)).addValue("now", Timestamp.from(now)));
+    }
+
+    /** What the agent reports of its host; a null facts (an older agent) keeps the stored ones. */
+    public void facts(String name, HostFacts facts) {
+        if (facts == null) {
+            return;
+        }
+        jdbc.update("UPDATE hosts SET host_ip = :ip, hypervisor_type = :type, hypervisor_version = :version,"
+                + " cpu_info = :cpu WHERE name = :name", new MapSqlParameterSource("name", name)
+                        .addValue("ip", facts.hostIp()).addValue("type", facts.hypervisorType())
+                        .addValue("version", facts.hypervisorVersion()).addValue("cpu", facts.cpuInfo()));
     }
 
     public void announced(String name, String zone, String driver, Instant heartbeat, Instant now) {
@@ -92,6 +105,7 @@ public class HostRecords {
                 rs.getString("driver"), rs.getBoolean("disabled"), rs.getString("disabled_reason"),
                 rs.getBoolean("forced_down"), heartbeat == null ? null : heartbeat.toInstant(),
                 rs.getInt("build_failures"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), new HostFacts(rs.getString("host_ip"),
+                        rs.getString("hypervisor_type"), rs.getLong("hypervisor_version"), rs.getString("cpu_info")));
     }
 }

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param inventories      resource class (VCPU, MEMORY_MB, DISK_GB) to what the host offers of it
  * @param traits           what the host's driver can do (COMPUTE_QEMU, COMPUTE_CONTAINER, ...)
  * @param driver           the agent's hypervisor driver (libvirt, container, fake), for operators
+ * @param facts            what os-hypervisors shows of the host (null from agents that predate it)
  */
 @MessageType(name = "HostAnnounced", version = 1)
 public record HostAnnounced(String host, String providerUuid, String availabilityZone,
-        Map<String, InventorySpec> inventories, List<String> traits, String driver, Instant at) {
+        Map<String, InventorySpec> inventories, List<String> traits, String driver, Instant at, HostFacts facts) {
 
     public static final String ROUTING_KEY = "host.announced";
 }

@@ -1,0 +1,57 @@
+package io.kumo.compute.application;
+
+import io.kumo.common.auth.Caller;
+import io.kumo.common.auth.Policy;
+import io.kumo.common.error.ApiException;
+import io.kumo.compute.client.SchedulerHosts;
+import io.kumo.compute.domain.ComputeHost;
+import io.kumo.compute.persistence.ComputeHostIds;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * os-hypervisors (admin): each compute host with its capacity and use as placement has them. One
+ * call to the scheduler reads every host's inventories and allocations in one snapshot.
+ */
+@Service
+public class Hypervisors {
+
+    private final SchedulerHosts hosts;
+    private final ComputeHostIds ids;
+
+    Hypervisors(SchedulerHosts hosts, ComputeHostIds ids) {
+        this.hosts = hosts;
+        this.ids = ids;
+    }
+
+    /** A host with its stable integer id (the same as its nova-compute service's). */
+    public record Hypervisor(int id, ComputeHost host) {
+    }
+
+    @Transactional
+    public List<Hypervisor> list(Caller caller) {
+        Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:list");
+        return hosts.list(true).stream().map(h -> new Hypervisor(ids.idOf(h.name()), h))
+                .sorted(Comparator.comparingInt(Hypervisor::id)).toList();
+    }
+
+    @Transactional
+    public Hypervisor get(Caller caller, String id) {
+        Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:show");
+        return list(caller).stream().filter(h -> String.valueOf(h.id()).equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Hypervisor with ID '" + id + "' could not be found."));
+    }
+
+    /** Hosts whose name contains {@code pattern}, as Nova's search; none is a 404. */
+    @Transactional
+    public List<Hypervisor> search(Caller caller, String pattern) {
+        Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:search");
+        List<Hypervisor> found = list(caller).stream().filter(h -> h.host().name().contains(pattern)).toList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("No hypervisor matching '" + pattern + "' could be found.");
+        }
+        return found;
+    }
+}
