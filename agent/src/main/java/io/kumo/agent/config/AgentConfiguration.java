@@ -1,0 +1,78 @@
+package io.kumo.agent.config;
+
+import io.kumo.agent.application.CommandDispatcher;
+import io.kumo.agent.application.HostRegistration;
+import io.kumo.agent.application.RegistrationLoop;
+import io.kumo.agent.application.ServedHosts;
+import io.kumo.agent.domain.HostEvents;
+import io.kumo.agent.domain.ServedHost;
+import io.kumo.agent.driver.HypervisorDriverFactory;
+import io.kumo.agent.handler.BuildServerHandler;
+import io.kumo.agent.handler.DeleteServerHandler;
+import io.kumo.agent.handler.MisaddressedCommandHandler;
+import io.kumo.agent.handler.RebootServerHandler;
+import io.kumo.agent.handler.StartServerHandler;
+import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.agent.messaging.HostEventPublisher;
+import io.kumo.common.messaging.MessageCodec;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the agent: its hosts and their drivers, the command handlers, host registration, event publishing. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgentProperties.class)
+class AgentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
+
+    @Bean
+    ServedHosts servedHosts(AgentProperties properties) {
+        HypervisorDriverFactory drivers = DriverFactories.select(properties);
+        List<ServedHost> hosts = properties.servedHostNames().stream()
+                .map(name -> ServedHost.of(name, properties.availabilityZone(), properties.hostIp(), drivers.create(name)))
+                .toList();
+        log.info("Serving {} host(s) with the {} driver: {}", hosts.size(), drivers.name(), abbreviated(hosts));
+        return new ServedHosts(hosts);
+    }
+
+    private static String abbreviated(List<ServedHost> hosts) {
+        List<String> names = hosts.stream().map(ServedHost::name).toList();
+        return names.size() <= 5 ? String.join(", ", names)
+                : names.get(0) + " … " + names.get(names.size() - 1);
+    }
+
+    /**
+     * Its own template on the connection factory's publisher connection: a broker blocking publishers
+     * (a memory alarm) must not also stall the consumers' acknowledgements.
+     */
+    @Bean
+    HostEventPublisher hostEventPublisher(ConnectionFactory connections, MessageCodec codec,
+            AgentProperties properties) {
+        RabbitTemplate rabbit = new RabbitTemplate(connections);
+        rabbit.setUsePublisherConnection(true);
+        AgentProperties.Publish publish = properties.publish();
+        return new HostEventPublisher(rabbit, codec, publish.confirmTimeout(), publish.initialBackoff(),
+                publish.maxBackoff());
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(ServedHosts hosts, MessageCodec codec, HostEvents events, Clock clock) {
+        return new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock),
+                List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
+                        new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
+                new MisaddressedCommandHandler(events, clock));
+    }
+
+    @Bean
+    RegistrationLoop registrationLoop(ServedHosts hosts, HostEvents events, Clock clock, AgentProperties properties) {
+        return new RegistrationLoop(new HostRegistration(hosts, events, clock), clock, properties.announceInterval(),
+                properties.heartbeatInterval());
+    }
+}

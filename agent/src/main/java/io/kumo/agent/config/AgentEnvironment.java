@@ -1,0 +1,115 @@
+package io.kumo.agent.config;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Settings that are computed rather than configured, as the lowest-precedence property source:
+ * {@code agent.host} defaults to the machine's host name (as Nova's {@code host} option does),
+ * {@code agent.host-ip} to the address of the interface of the default route (as Nova's {@code my_ip}), and
+ * {@code agent.derived.served-hosts} lists every host this process serves, comma-separated, for the command
+ * queue's routing keys in application.yaml. Both are computed when first read rather than at start-up, so
+ * settings added late (a test's dynamic properties) still count.
+ */
+public class AgentEnvironment implements EnvironmentPostProcessor {
+
+    static final String SERVED_HOSTS = "agent.derived.served-hosts";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new Derived(environment));
+    }
+
+    /**
+     * Reads the environment it is part of. The environment is a field, not the property source's source:
+     * Spring Boot expands a property source whose source is an environment into that environment's sources,
+     * which would include this one again, forever.
+     */
+    private static final class Derived extends PropertySource<Object> {
+
+        private final Environment environment;
+        private volatile String localHostName;
+        private volatile String localAddress;
+
+        Derived(Environment environment) {
+            super("kumoAgentDerived", new Object());
+            this.environment = environment;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if ("agent.host".equals(name)) {
+                return localHostName();
+            }
+            if ("agent.host-ip".equals(name)) {
+                if (localAddress == null) {
+                    localAddress = lookUpHostIp();
+                }
+                return localAddress;
+            }
+            if (SERVED_HOSTS.equals(name)) {
+                return String.join(",", ServedHostNames.of(environment.getProperty("agent.host"),
+                        environment.getProperty("agent.driver", ""),
+                        environment.getProperty("agent.fake.hosts", Integer.class, 1)));
+            }
+            return null;
+        }
+
+        private String localHostName() {
+            if (localHostName == null) {
+                localHostName = lookUpHostName();
+            }
+            return localHostName;
+        }
+    }
+
+    /**
+     * The local address the kernel would send from towards the default route: a UDP socket "connected" to a
+     * documentation address (TEST-NET-1) sends nothing but is given that source address.
+     */
+    static String lookUpHostIp() {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 9);
+            InetAddress local = socket.getLocalAddress();
+            if (local != null && !local.isAnyLocalAddress()) {
+                return local.getHostAddress();
+            }
+        } catch (IOException | RuntimeException e) {
+            // no route at all: fall back to what the host name resolves to
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (IOException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    /** gethostname(2) as Java offers it, else /etc/hostname; never a reverse DNS lookup of an address. */
+    static String lookUpHostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        } catch (IOException e) {
+            // an unresolvable host name: read it where the system keeps it
+        }
+        try {
+            String name = Files.readString(Path.of("/etc/hostname")).trim();
+            if (!name.isBlank()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return "localhost";
+    }
+}

@@ -1,0 +1,72 @@
+package io.kumo.agent.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The agent's settings, under {@code agent.*}; the allocation ratios are named as Nova's options.
+ *
+ * @param host               this host's name, unique in the deployment (default: the machine's host name)
+ * @param availabilityZone   the zone the host is announced in
+ * @param hostIp             the address the host is managed at, shown in os-hypervisors (Nova's
+ *                           {@code my_ip}; default: the address of the interface of the default route)
+ * @param driver             the hypervisor driver ({@code fake}); required, since the fake driver must
+ *                           never run by accident on a real host
+ * @param announceInterval   how often the hosts are announced again (besides at start-up)
+ * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
+ * @param commandConcurrency commands handled at once by this process (across all its hosts)
+ * @param cpuAllocationRatio guests' vCPUs per host CPU
+ * @param ramAllocationRatio guests' memory per host memory
+ * @param diskAllocationRatio guests' disk per host disk
+ */
+@Validated
+@ConfigurationProperties("agent")
+public record AgentProperties(
+        @NotBlank String host,
+        @DefaultValue("nova") @NotBlank String availabilityZone,
+        @NotBlank String hostIp,
+        @DefaultValue("") String driver,
+        @DefaultValue("10m") Duration announceInterval,
+        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("2") @Min(1) int commandConcurrency,
+        @DefaultValue("16.0") @Positive double cpuAllocationRatio,
+        @DefaultValue("1.5") @Positive double ramAllocationRatio,
+        @DefaultValue("1.0") @Positive double diskAllocationRatio,
+        @DefaultValue @Valid Publish publish,
+        @DefaultValue @Valid Fake fake) {
+
+    /** The hosts this process serves: {@code host}, or {@code host-1} … {@code host-N} for N fake hosts. */
+    public List<String> servedHostNames() {
+        return ServedHostNames.of(host, driver, fake.hosts());
+    }
+
+    /**
+     * How events are sent: each waits up to {@code confirmTimeout} for the broker's confirm; unconfirmed
+     * ones are resent after {@code initialBackoff}, doubling up to {@code maxBackoff}.
+     */
+    public record Publish(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("10s") Duration maxBackoff) {
+    }
+
+    /**
+     * The {@code fake} driver's hosts.
+     *
+     * @param hosts           how many hosts this process simulates; more than 1 names them {@code <host>-<i>}
+     * @param hypervisorTypes qemu, kvm and/or container, announced as COMPUTE_QEMU/KVM/CONTAINER traits
+     * @param spawnDelay      how long a build takes
+     * @param failBuildNames  servers whose whole name matches this regular expression fail to build
+     *                        (retryable), for tests; empty: none
+     */
+    public record Fake(@DefaultValue("1") @Min(1) int hosts, @DefaultValue("16") @Positive int vcpus,
+            @DefaultValue("65536") @Positive int memoryMb, @DefaultValue("1000") @Positive int diskGb,
+            @DefaultValue({"qemu", "container"}) List<String> hypervisorTypes,
+            @DefaultValue("0s") Duration spawnDelay, @DefaultValue("") String failBuildNames) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.kumo.agent.driver;
+
+import io.kumo.common.contract.host.BuildServer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the agent needs from a hypervisor, one instance per host it serves (Nova's {@code ComputeDriver}).
+ * The agent is told what to do by messages that can be redelivered, so every operation is idempotent:
+ * a spawn of an instance that already exists returns it as it is, a power action is a request for a state
+ * rather than a toggle, and destroying an instance that is not there is not an error. Operations on one
+ * instance are serialized by the driver; different instances proceed in parallel.
+ *
+ * <p>Records cross this boundary, never untyped maps, so a new driver can be written against the
+ * {@code fake} one as its executable documentation.
+ */
+public interface HypervisorDriver {
+
+    /** The driver's id as operators configure it ({@code agent.driver}) and the scheduler shows it. */
+    String name();
+
+    /** What the scheduler may rely on: hypervisor types (as traits) and inventory. */
+    DriverCapabilities capabilities();
+
+    /** What operators see of the hypervisor (type, version, CPU). */
+    HypervisorInfo hypervisorInfo();
+
+    /**
+     * Creates and starts the instance, or returns the existing one with that uuid unchanged.
+     *
+     * @throws SpawnFailure when the host could not build it; nothing of it is left behind
+     */
+    InstanceInfo spawn(BuildServer build);
+
+    /** Powers the instance on; empty when it is not on this host. */
+    Optional<InstanceInfo> powerOn(String instanceUuid);
+
+    /** Powers the instance off (an instance already off stays off); empty when it is not on this host. */
+    Optional<InstanceInfo> powerOff(String instanceUuid);
+
+    /** Reboots the instance, which runs afterwards even if it was off; empty when it is not on this host. */
+    Optional<InstanceInfo> reboot(String instanceUuid, RebootType type);
+
+    /** Destroys the instance and unplugs its ports; returns what was destroyed, empty when nothing was there. */
+    Optional<InstanceInfo> destroy(String instanceUuid);
+
+    /** The instances on this host, for operators and reconcilers. */
+    List<InstanceInfo> instances();
+
+    /** Nova's reboot types: SOFT asks the guest to restart, HARD resets it. */
+    enum RebootType {
+        SOFT, HARD
+    }
+}

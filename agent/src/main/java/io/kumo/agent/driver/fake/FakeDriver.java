@@ -1,0 +1,144 @@
+package io.kumo.agent.driver.fake;
+
+import io.kumo.agent.driver.DriverCapabilities;
+import io.kumo.agent.driver.HypervisorDriver;
+import io.kumo.agent.driver.HypervisorInfo;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.InstanceLocks;
+import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InventorySpec;
+import io.kumo.common.contract.host.PowerState;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A hypervisor in memory, like Nova's {@code fake.py}: instances are records in a map and power states
+ * change as a real host's would, so the whole control plane runs in tests and scale simulations (100 fake
+ * hosts in one JVM) without a hypervisor. It is also the driver contract by example: idempotent operations,
+ * one operation per instance at a time, nothing left behind by a failed spawn.
+ *
+ * <p>State lives only as long as the process: a restarted fake host is an empty host.
+ */
+public final class FakeDriver implements HypervisorDriver {
+
+    public static final String NAME = "fake";
+    /** Nova's fake driver reports version 1.0 too; the number is libvirt-style (major × 1,000,000 …). */
+    static final long VERSION = 1000;
+
+    private final FakeDriverSettings settings;
+    private final DriverCapabilities capabilities;
+    private final HypervisorInfo hypervisorInfo;
+    private final Map<String, InstanceInfo> instances = new ConcurrentHashMap<>();
+    private final InstanceLocks locks = new InstanceLocks();
+
+    public FakeDriver(FakeDriverSettings settings) {
+        this.settings = settings;
+        Map<String, InventorySpec> inventory = new LinkedHashMap<>();
+        inventory.put(DriverCapabilities.VCPU, InventorySpec.of(settings.vcpus(), 0, settings.cpuAllocationRatio()));
+        inventory.put(DriverCapabilities.MEMORY_MB,
+                InventorySpec.of(settings.memoryMb(), 0, settings.ramAllocationRatio()));
+        inventory.put(DriverCapabilities.DISK_GB, InventorySpec.of(settings.diskGb(), 0, settings.diskAllocationRatio()));
+        this.capabilities = DriverCapabilities.of(settings.hypervisorTypes(), inventory);
+        this.hypervisorInfo = new HypervisorInfo(NAME, VERSION, cpuInfo(settings.vcpus()));
+    }
+
+    /** A CPU of the JVM's architecture with the configured number of cores, in Nova's cpu_info shape. */
+    private static String cpuInfo(int vcpus) {
+        String arch = System.getProperty("os.arch", "x86_64");
+        arch = arch.equals("amd64") ? "x86_64" : arch.equals("arm64") ? "aarch64" : arch;
+        return "{\"arch\": \"" + arch + "\", \"model\": \"fake\", \"vendor\": \"kumo\", \"topology\": "
+                + "{\"sockets\": 1, \"cores\": " + vcpus + ", \"threads\": 1}, \"features\": []}";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public HypervisorInfo hypervisorInfo() {
+        return hypervisorInfo;
+    }
+
+    @Override
+    public InstanceInfo spawn(BuildServer build) {
+        return locks.withLock(build.instanceUuid(), () -> {
+            InstanceInfo existing = instances.get(build.instanceUuid());
+            if (existing != null) {
+                return existing;
+            }
+            if (settings.failsBuildOf(build.name())) {
+                throw new SpawnFailure("fake driver: build failure injected for " + build.name(), true);
+            }
+            pretendToWork();
+            InstanceInfo created = InstanceInfo.built(build, PowerState.RUNNING);
+            instances.put(created.uuid(), created);
+            return created;
+        });
+    }
+
+    @Override
+    public Optional<InstanceInfo> powerOn(String instanceUuid) {
+        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.RUNNING));
+    }
+
+    @Override
+    public Optional<InstanceInfo> powerOff(String instanceUuid) {
+        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.SHUTDOWN));
+    }
+
+    @Override
+    public Optional<InstanceInfo> reboot(String instanceUuid, RebootType type) {
+        // soft or hard, a fake guest always comes back; a stopped one is started, as Nova's hard reboot does
+        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.RUNNING));
+    }
+
+    @Override
+    public Optional<InstanceInfo> destroy(String instanceUuid) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(instances.remove(instanceUuid)));
+    }
+
+    @Override
+    public List<InstanceInfo> instances() {
+        return instances.values().stream().sorted(Comparator.comparing(InstanceInfo::name,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(InstanceInfo::uuid)).toList();
+    }
+
+    private Optional<InstanceInfo> changePowerState(String instanceUuid, UnaryOperator<InstanceInfo> change) {
+        return locks.withLock(instanceUuid, () -> {
+            InstanceInfo current = instances.get(instanceUuid);
+            if (current == null) {
+                return Optional.empty();
+            }
+            InstanceInfo changed = change.apply(current);
+            instances.put(instanceUuid, changed);
+            return Optional.of(changed);
+        });
+    }
+
+    /** The configured spawn time, so scale tests see builds overlap as on real hosts. */
+    private void pretendToWork() {
+        long millis = settings.spawnDelay().toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("spawn interrupted (the agent is stopping); the command will be redelivered",
+                    e);
+        }
+    }
+}

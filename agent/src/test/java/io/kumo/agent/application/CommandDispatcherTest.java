@@ -1,0 +1,141 @@
+package io.kumo.agent.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kumo.agent.AgentFixtures;
+import io.kumo.agent.RecordingHostEvents;
+import io.kumo.agent.domain.ServedHost;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.fake.FakeDriver;
+import io.kumo.agent.driver.fake.FakeDriverSettings;
+import io.kumo.agent.handler.BuildServerHandler;
+import io.kumo.agent.handler.DeleteServerHandler;
+import io.kumo.agent.handler.MisaddressedCommandHandler;
+import io.kumo.agent.handler.RebootServerHandler;
+import io.kumo.agent.handler.ServerActionHandler;
+import io.kumo.agent.handler.StartServerHandler;
+import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.common.contract.host.BuildFailed;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.PowerState;
+import io.kumo.common.contract.host.ServerActionDone;
+import io.kumo.common.contract.host.ServerCommand;
+import io.kumo.common.contract.host.ServerCommand.Action;
+import io.kumo.common.contract.host.ServerSpawned;
+import io.kumo.common.messaging.MessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CommandDispatcherTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final MessageCodec codec = new MessageCodec();
+    private final RecordingHostEvents events = new RecordingHostEvents();
+    private final FakeDriver one = new FakeDriver(FakeDriverSettings.defaults());
+    private final FakeDriver two = new FakeDriver(FakeDriverSettings.defaults());
+    private final ServedHosts hosts = new ServedHosts(List.of(ServedHost.of("h-1", "nova", "192.0.2.1", one),
+            ServedHost.of("h-2", "nova", "192.0.2.1", two)));
+    private final CommandDispatcher dispatcher = new CommandDispatcher(hosts, codec,
+            new BuildServerHandler(events, clock), allActionHandlers(), new MisaddressedCommandHandler(events, clock));
+
+    private List<ServerActionHandler> allActionHandlers() {
+        return List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
+                new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock));
+    }
+
+    @Test
+    void aBuildGoesToTheDriverOfTheHostItNames() {
+        BuildServer build = AgentFixtures.build("h-2", "web-1", 1);
+
+        dispatcher.dispatch("BuildServer", json(build), "h-2");
+
+        assertThat(one.instances()).isEmpty();
+        assertThat(two.instances()).extracting(InstanceInfo::uuid).containsExactly(build.instanceUuid());
+        assertThat(events.payloads(ServerSpawned.class)).extracting(ServerSpawned::host).containsExactly("h-2");
+    }
+
+    @Test
+    void serverCommandsAreRoutedByTheirAction() {
+        BuildServer build = AgentFixtures.build("h-1", "web-1", 0);
+        dispatcher.dispatch("BuildServer", json(build), "h-1");
+
+        for (Action action : List.of(Action.STOP, Action.START, Action.STOP, Action.REBOOT_SOFT, Action.DELETE)) {
+            dispatcher.dispatch("ServerCommand", json(AgentFixtures.command(build.instanceUuid(), "h-1", action)),
+                    "h-1");
+        }
+
+        assertThat(events.payloads(ServerActionDone.class)).extracting(ServerActionDone::action,
+                ServerActionDone::powerState).containsExactly(
+                        tuple(Action.STOP, PowerState.SHUTDOWN),
+                        tuple(Action.START, PowerState.RUNNING),
+                        tuple(Action.STOP, PowerState.SHUTDOWN),
+                        tuple(Action.REBOOT_SOFT, PowerState.RUNNING),
+                        tuple(Action.DELETE, PowerState.NOSTATE));
+        assertThat(one.instances()).isEmpty();
+    }
+
+    @Test
+    void aCommandWhoseBodyNamesNoHostGoesToTheHostOfItsRoutingKey() {
+        BuildServer build = AgentFixtures.build(UUID.randomUUID().toString(), null, "web-1", 0, 1);
+
+        dispatcher.dispatch("BuildServer", json(build), "h-1");
+
+        assertThat(one.instances()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownMessageTypeIsDroppedWithoutAnAnswerOrAnError() {
+        dispatcher.dispatch("ResizeServer", "{\"instanceUuid\": \"x\"}".getBytes(StandardCharsets.UTF_8), "h-1");
+        dispatcher.dispatch(null, new byte[0], "h-1");
+
+        assertThat(events.batches()).isEmpty();
+    }
+
+    @Test
+    void aBrokenBodyOfAKnownTypeFailsSoItIsDeadLettered() {
+        assertThatThrownBy(() -> dispatcher.dispatch("BuildServer", "not json".getBytes(StandardCharsets.UTF_8), "h-1"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(events.batches()).isEmpty();
+    }
+
+    @Test
+    void commandsForAHostThisProcessDoesNotServeAreAnsweredAsFailures() {
+        BuildServer build = AgentFixtures.build("h-9", "web-1", 1);
+        dispatcher.dispatch("BuildServer", json(build), "h-9");
+        ServerCommand stop = AgentFixtures.command(build.instanceUuid(), "h-9", Action.STOP);
+        dispatcher.dispatch("ServerCommand", json(stop), "h-9");
+
+        BuildFailed failed = events.payloads(BuildFailed.class).get(0);
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.reason()).isEqualTo("host h-9 is not served by this agent");
+        assertThat(events.payloads(ServerActionDone.class).get(0).error())
+                .isEqualTo("instance " + build.instanceUuid() + " is not on host h-9");
+        assertThat(one.instances()).isEmpty();
+        assertThat(two.instances()).isEmpty();
+    }
+
+    @Test
+    void everyActionNeedsExactlyOneHandlerBeforeTheAgentStarts() {
+        List<ServerActionHandler> withoutDelete = List.of(new StartServerHandler(events, clock),
+                new StopServerHandler(events, clock), new RebootServerHandler(events, clock));
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock),
+                withoutDelete, new MisaddressedCommandHandler(events, clock)))
+                .hasMessage("No handler for ServerCommand [DELETE]");
+
+        List<ServerActionHandler> twice = new ArrayList<>(allActionHandlers());
+        twice.add(new StopServerHandler(events, clock));
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock), twice,
+                new MisaddressedCommandHandler(events, clock)))
+                .hasMessage("ServerCommand STOP has two handlers: StopServerHandler and StopServerHandler");
+    }
+
+    private byte[] json(Object command) {
+        return codec.toJson(command).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,29 @@
+package io.kumo.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kumo.agent.AgentApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The operator's first contact: a wrong driver stops the agent before it touches the broker, saying why. */
+class AgentStartupTest {
+
+    @Test
+    void anUnknownDriverStopsStartUpWithTheReason() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AgentApplication.class)
+                .run("--agent.driver=libvirt", "--agent.host=startup-test", "--server.port=0",
+                        "--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1", "--spring.main.banner-mode=off"))
+                .satisfies(e -> assertThat(rootCause(e))
+                        .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
