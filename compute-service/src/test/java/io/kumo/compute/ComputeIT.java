@@ -22,8 +22,12 @@ abstract class ComputeIT {
 
     static final int PORT = IdentityProcess.freePort();
     static final int SCHEDULER_PORT = IdentityProcess.freePort();
+    /** image-service and network-service run only for the server tests (see CloudProcesses), on these ports. */
+    static final int IMAGE_PORT = IdentityProcess.freePort();
+    static final int NETWORK_PORT = IdentityProcess.freePort();
     static final IdentityProcess IDENTITY = IdentityProcess.shared("kumo_identity_for_compute_it",
-            Map.of("compute", "http://127.0.0.1:" + PORT + "/v2.1", "placement", "http://127.0.0.1:" + SCHEDULER_PORT));
+            Map.of("compute", "http://127.0.0.1:" + PORT + "/v2.1", "placement", "http://127.0.0.1:" + SCHEDULER_PORT,
+                    "image", "http://127.0.0.1:" + IMAGE_PORT, "network", "http://127.0.0.1:" + NETWORK_PORT));
     static final ServiceProcess SCHEDULER = startScheduler();
     static final ApiClient nova = new ApiClient("http://127.0.0.1:" + PORT + "/v2.1");
     static final ApiClient root = new ApiClient("http://127.0.0.1:" + PORT);
@@ -41,6 +45,9 @@ abstract class ComputeIT {
         registry.add("kumo.identity.service-password", () -> IdentityProcess.SERVICE_PASSWORD);
         registry.add("kumo.identity.limits-ttl", () -> "1s");
         registry.add("compute.scheduler-url", SCHEDULER::url);
+        registry.add("compute.image-url", () -> "http://127.0.0.1:" + IMAGE_PORT);
+        registry.add("compute.network-url", () -> "http://127.0.0.1:" + NETWORK_PORT);
+        registry.add("compute.build-timeout", () -> "60s");
     }
 
     private static ServiceProcess startScheduler() {

@@ -30,7 +30,9 @@ public class ResilientRestClient {
         RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl).requestFactory(factory);
         if (tokens != null) {
             builder.requestInterceptor((request, body, execution) -> {
-                request.getHeaders().set("X-Auth-Token", tokens.token());
+                if (!request.getHeaders().containsHeader("X-Auth-Token")) {
+                    request.getHeaders().set("X-Auth-Token", tokens.token());
+                }
                 return execution.execute(request, body);
             });
         }
@@ -53,6 +55,18 @@ public class ResilientRestClient {
     public <T> T get(String path, Class<T> type) {
         Supplier<T> call = () -> rest.get().uri(path).retrieve().body(type);
         return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+    }
+
+    /** An idempotent read on behalf of a user, with the user's own token (what the user may see). */
+    public <T> T getAs(String userToken, String path, Class<T> type) {
+        Supplier<T> call = () -> rest.get().uri(path).header("X-Auth-Token", userToken).retrieve().body(type);
+        return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+    }
+
+    /** A write on behalf of a user, with the user's own token (the user's project and quota). */
+    public <T> T postAs(String userToken, String path, Object body, Class<T> type) {
+        return breaker.executeSupplier(() -> rest.post().uri(path).header("X-Auth-Token", userToken).body(body)
+                .retrieve().body(type));
     }
 
     /** A write: never retried blindly, only guarded by the breaker. */

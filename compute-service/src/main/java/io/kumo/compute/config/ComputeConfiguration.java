@@ -6,10 +6,18 @@ import io.kumo.common.error.ErrorResponseWriter;
 import io.kumo.common.web.Microversion;
 import io.kumo.common.web.MicroversionFilter;
 import io.kumo.common.web.MicroversionNegotiator;
+import io.kumo.compute.application.BuildDeadlines;
+import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
+import io.kumo.compute.application.ServerBuilds;
+import io.kumo.compute.client.ImageService;
+import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.client.PlacementAllocations;
 import io.kumo.compute.client.SchedulerHosts;
 import io.kumo.compute.persistence.FlavorRecords;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,6 +49,36 @@ class ComputeConfiguration {
     SchedulerHosts schedulerHosts(ComputeProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
         return new SchedulerHosts(new ResilientRestClient("scheduler", properties.schedulerUrl(),
                 properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    @Bean
+    ImageService imageService(ComputeProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        return new ImageService(new ResilientRestClient("image", properties.imageUrl(), properties.clientTimeout(),
+                tokens.getIfAvailable()));
+    }
+
+    @Bean
+    NetworkService networkService(ComputeProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        return new NetworkService(new ResilientRestClient("network", properties.networkUrl(),
+                properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    @Bean
+    PlacementAllocations placementAllocations(ComputeProperties properties,
+            ObjectProvider<ServiceTokenProvider> tokens) {
+        return new PlacementAllocations(new ResilientRestClient("placement", properties.schedulerUrl(),
+                properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    @Bean
+    ComputeSettings computeSettings(ComputeProperties properties) {
+        return new ComputeSettings(properties.buildTimeout(), properties.maxAttempts(),
+                properties.vendorData() == null ? Map.of() : properties.vendorData());
+    }
+
+    @Bean
+    BuildDeadlines buildDeadlines(ServerBuilds builds) {
+        return new BuildDeadlines(builds, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -1,0 +1,208 @@
+package io.kumo.compute.api;
+
+import io.kumo.common.auth.Caller;
+import io.kumo.common.auth.Policy;
+import io.kumo.common.error.ApiException;
+import io.kumo.common.web.PublicUrls;
+import io.kumo.compute.application.ServerActions;
+import io.kumo.compute.application.ServerCreation;
+import io.kumo.compute.application.ServerQueries;
+import io.kumo.compute.application.ServerRequest;
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerAction;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Nova's {@code /servers} at 2.1: create, list, detail, show, delete and the power actions. */
+@RestController
+class ServerController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final ServerCreation creation;
+    private final ServerQueries queries;
+    private final ServerActions actions;
+    private final PublicUrls urls;
+
+    ServerController(ServerCreation creation, ServerQueries queries, ServerActions actions, PublicUrls urls) {
+        this.creation = creation;
+        this.queries = queries;
+        this.actions = actions;
+        this.urls = urls;
+    }
+
+    @PostMapping("/v2.1/servers")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> create(Caller caller, @RequestBody JsonNode body, HttpServletRequest request) {
+        Server server = creation.create(caller, ServerBody.parse(NovaJson.resource(body, "server")));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", server.id());
+        v.put("links", NovaLinks.of(urls.base(request), "servers", server.id()));
+        v.put("OS-DCF:diskConfig", "MANUAL");
+        v.put("security_groups", server.securityGroups().stream().map(g -> Map.of("name", g)).toList());
+        v.put("adminPass", password());
+        return Map.of("server", v);
+    }
+
+    @GetMapping("/v2.1/servers")
+    Map<String, Object> list(Caller caller, HttpServletRequest request, @RequestParam Map<String, String> params) {
+        return Map.of("servers", queries.list(caller, filter(params)).stream().map(s -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", s.id());
+            v.put("name", s.name());
+            v.put("links", NovaLinks.of(urls.base(request), "servers", s.id()));
+            return v;
+        }).toList());
+    }
+
+    @GetMapping("/v2.1/servers/detail")
+    Map<String, Object> detail(Caller caller, HttpServletRequest request, @RequestParam Map<String, String> params) {
+        boolean admin = Policy.isAdmin(caller);
+        return Map.of("servers", queries.list(caller, filter(params)).stream()
+                .map(s -> ServerViews.detail(s, urls.base(request), admin)).toList());
+    }
+
+    @GetMapping("/v2.1/servers/{id}")
+    Map<String, Object> show(Caller caller, @PathVariable String id, HttpServletRequest request) {
+        return Map.of("server", ServerViews.detail(queries.get(caller, id), urls.base(request), Policy.isAdmin(caller)));
+    }
+
+    @DeleteMapping("/v2.1/servers/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @PathVariable String id) {
+        actions.act(caller, id, ServerAction.DELETE);
+    }
+
+    /** {"os-start": null}, {"os-stop": null}, {"reboot": {"type": "SOFT"|"HARD"}}. */
+    @PostMapping("/v2.1/servers/{id}/action")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        if (body == null || !body.isObject() || body.size() != 1) {
+            throw ApiException.badRequest("Malformed request body: one action is expected.");
+        }
+        String name = body.propertyNames().iterator().next();
+        ServerAction action = switch (name) {
+            case "os-start" -> ServerAction.START;
+            case "os-stop" -> ServerAction.STOP;
+            case "reboot" -> reboot(body.get("reboot"));
+            default -> throw ApiException.badRequest("There is no such action: " + name);
+        };
+        queries.get(caller, id);
+        actions.act(caller, id, action);
+    }
+
+    private static ServerAction reboot(JsonNode reboot) {
+        String type = reboot == null || !reboot.isObject() ? null : NovaJson.text(reboot, "type");
+        if ("SOFT".equalsIgnoreCase(type)) {
+            return ServerAction.REBOOT_SOFT;
+        }
+        if ("HARD".equalsIgnoreCase(type)) {
+            return ServerAction.REBOOT_HARD;
+        }
+        throw ApiException.badRequest("Invalid input for field/attribute type. Value: " + type
+                + ". 'type' must be one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
+    }
+
+    private static ServerQueries.Filter filter(Map<String, String> params) {
+        String allTenants = params.get("all_tenants");
+        boolean all = allTenants != null && !allTenants.equalsIgnoreCase("false") && !allTenants.equals("0");
+        return new ServerQueries.Filter(params.get("name"), params.get("status"), params.get("image"),
+                params.get("flavor"), all);
+    }
+
+    private static String password() {
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            p.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
+        }
+        return p.toString();
+    }
+
+    /** Reading the create body into a request, with Nova's schema messages. */
+    static final class ServerBody {
+
+        private ServerBody() {
+        }
+
+        static ServerRequest parse(JsonNode s) {
+            List<ServerRequest.RequestedNetwork> networks = new ArrayList<>();
+            JsonNode nets = s.get("networks");
+            if (nets != null && nets.isArray()) {
+                for (JsonNode n : nets) {
+                    if (n.has("port")) {
+                        throw ApiException.badRequest("Booting with a pre-created port is not available yet; give"
+                                + " the network's uuid.");
+                    }
+                    String uuid = NovaJson.text(n, "uuid");
+                    if (uuid == null) {
+                        throw ApiException.badRequest("Invalid input for field/attribute networks: each entry needs"
+                                + " 'uuid'.");
+                    }
+                    networks.add(new ServerRequest.RequestedNetwork(uuid, NovaJson.text(n, "fixed_ip")));
+                }
+            } else if (nets != null && !nets.isNull() && !(nets.isString() && nets.asString().equals("auto"))) {
+                throw NovaJson.invalid("networks", nets, nets + " is not of type 'array'");
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            JsonNode meta = s.get("metadata");
+            if (meta != null && !meta.isNull()) {
+                if (!meta.isObject()) {
+                    throw NovaJson.invalid("metadata", meta, meta + " is not of type 'object'");
+                }
+                for (Map.Entry<String, JsonNode> e : meta.properties()) {
+                    if (!e.getValue().isString() || e.getKey().isEmpty() || e.getKey().length() > 255
+                            || e.getValue().asString().length() > 255) {
+                        throw NovaJson.invalid("metadata", meta, "keys and values must be strings of 1 to 255"
+                                + " characters");
+                    }
+                    metadata.put(e.getKey(), e.getValue().asString());
+                }
+            }
+            List<String> groups = new ArrayList<>();
+            JsonNode sg = s.get("security_groups");
+            if (sg != null && sg.isArray()) {
+                sg.forEach(g -> groups.add(NovaJson.text(g, "name")));
+            }
+            Boolean configDrive = NovaJson.bool(s, "config_drive");
+            Integer min = NovaJson.integer(s, "min_count");
+            Integer max = NovaJson.integer(s, "max_count");
+            int minCount = min == null ? 1 : min;
+            int maxCount = max == null ? minCount : max;
+            return new ServerRequest(NovaJson.text(s, "name"), NovaJson.textOrNumber(s, "flavorRef"),
+                    imageRef(s), networks, NovaJson.text(s, "key_name"), NovaJson.text(s, "user_data"),
+                    configDrive != null && configDrive, metadata, groups, NovaJson.text(s, "availability_zone"),
+                    minCount, maxCount);
+        }
+
+        /** imageRef, or the image of a block_device_mapping_v2 image→local boot disk (boot_index 0). */
+        private static String imageRef(JsonNode s) {
+            String image = NovaJson.text(s, "imageRef");
+            JsonNode bdms = s.get("block_device_mapping_v2");
+            if ((image == null || image.isEmpty()) && bdms != null && bdms.isArray()) {
+                for (JsonNode bdm : bdms) {
+                    if ("image".equals(bdm.path("source_type").asString(""))
+                            && "local".equals(bdm.path("destination_type").asString("local"))
+                            && "0".equals(bdm.path("boot_index").asString(""))) {
+                        return bdm.path("uuid").asString(null);
+                    }
+                }
+            }
+            return image;
+        }
+    }
+}

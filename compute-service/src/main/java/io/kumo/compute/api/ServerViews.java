@@ -1,0 +1,103 @@
+package io.kumo.compute.api;
+
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerPort;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server as Nova 2.1 shows it — exactly the fields of Tempest's {@code server_detail} schema:
+ * {@code config_drive} a string, {@code OS-EXT-SRV-ATTR:*} for admins only, {@code metadata} always.
+ */
+final class ServerViews {
+
+    private ServerViews() {
+    }
+
+    static Map<String, Object> detail(Server s, String base, boolean admin) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.id());
+        v.put("name", s.name());
+        v.put("status", s.status());
+        v.put("tenant_id", s.projectId());
+        v.put("user_id", s.userId());
+        v.put("metadata", s.metadata());
+        v.put("hostId", hostId(s));
+        v.put("image", Map.of("id", s.imageId(), "links", List.of(Map.of("rel", "bookmark",
+                "href", base + "/images/" + s.imageId()))));
+        v.put("flavor", Map.of("id", s.flavor().id(), "links", List.of(Map.of("rel", "bookmark",
+                "href", base + "/flavors/" + s.flavor().id()))));
+        v.put("created", NovaJson.time(s.createdAt()));
+        v.put("updated", NovaJson.time(s.updatedAt()));
+        v.put("addresses", addresses(s));
+        v.put("accessIPv4", "");
+        v.put("accessIPv6", "");
+        v.put("links", NovaLinks.of(base, "servers", s.id()));
+        v.put("OS-DCF:diskConfig", "MANUAL");
+        if (s.status().equals("BUILD") || s.status().equals("ACTIVE")) {
+            v.put("progress", s.status().equals("ACTIVE") ? 100 : 0);
+        }
+        v.put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? "nova" : s.availabilityZone());
+        v.put("config_drive", s.configDrive() ? "True" : "");
+        v.put("key_name", s.keyName());
+        v.put("OS-SRV-USG:launched_at", NovaJson.micros(s.launchedAt()));
+        v.put("OS-SRV-USG:terminated_at", NovaJson.micros(s.terminatedAt()));
+        v.put("security_groups", s.securityGroups().stream().map(g -> Map.of("name", g)).toList());
+        v.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire());
+        v.put("OS-EXT-STS:vm_state", s.vmState().wire());
+        v.put("OS-EXT-STS:power_state", s.powerState());
+        v.put("os-extended-volumes:volumes_attached", List.of());
+        if (admin) {
+            v.put("OS-EXT-SRV-ATTR:host", s.host());
+            v.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + s.id().substring(0, 8));
+            v.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host());
+        }
+        if (s.fault() != null) {
+            Map<String, Object> fault = new LinkedHashMap<>();
+            fault.put("code", s.fault().code());
+            fault.put("created", NovaJson.time(s.fault().created()));
+            fault.put("message", s.fault().message());
+            if (admin) {
+                fault.put("details", s.fault().details());
+            }
+            v.put("fault", fault);
+        }
+        return v;
+    }
+
+    private static Map<String, Object> addresses(Server s) {
+        Map<String, Object> byNetwork = new LinkedHashMap<>();
+        for (ServerPort port : s.ports()) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) byNetwork.computeIfAbsent(port.networkName(), k -> new ArrayList<>());
+            for (ServerPort.FixedIp ip : port.fixedIps()) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("version", ip.version());
+                a.put("addr", ip.ipAddress());
+                a.put("OS-EXT-IPS:type", "fixed");
+                a.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
+                list.add(a);
+            }
+        }
+        return byNetwork;
+    }
+
+    /** Nova's hostId: the host hidden behind a per-project hash, so projects cannot map the cloud. */
+    private static String hostId(Server s) {
+        if (s.host() == null) {
+            return "";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-224")
+                    .digest((s.projectId() + s.host()).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-224 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.kumo.compute.application;
+
+import io.kumo.common.auth.Caller;
+import io.kumo.common.auth.Policy;
+import io.kumo.common.contract.Exchanges;
+import io.kumo.common.contract.host.PowerState;
+import io.kumo.common.contract.host.ServerActionDone;
+import io.kumo.common.contract.host.ServerCommand;
+import io.kumo.common.error.ApiException;
+import io.kumo.common.messaging.jpa.Inbox;
+import io.kumo.common.messaging.jpa.Outbox;
+import io.kumo.common.web.RequestIds;
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerAction;
+import io.kumo.compute.domain.TaskState;
+import io.kumo.compute.domain.VmState;
+import io.kumo.compute.persistence.ServerRecords;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Start, stop, reboot and delete: checked against the state table (409 otherwise), recorded as the
+ * server's task, sent to its host, and finished when the host answers. A server that never reached a
+ * host is deleted at once; one on a host that is down is deleted when the host comes back and answers
+ * (its command waits in the host's durable queue), so nothing it held is leaked.
+ */
+@Service
+public class ServerActions {
+
+    private static final String CONSUMER = "compute-actions";
+
+    private final ServerRecords servers;
+    private final ServerCleanup cleanup;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ServerActions(ServerRecords servers, ServerCleanup cleanup, Inbox inbox, Outbox outbox,
+            TransactionTemplate transactions, Clock clock) {
+        this.servers = servers;
+        this.cleanup = cleanup;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public void act(Caller caller, String serverId, ServerAction action) {
+        Server server = transactions.execute(tx -> {
+            Server s = writable(caller, serverId, action);
+            action.check(s.id(), s.vmState(), s.taskState());
+            if (action == ServerAction.DELETE && s.host() == null) {
+                Server gone = s.deleted(clock.instant());
+                return servers.update(gone) ? gone : conflict(s);
+            }
+            Server busy = s.withState(s.vmState(), action.task(), s.powerState(), clock.instant());
+            if (!servers.update(busy)) {
+                return conflict(s);
+            }
+            outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), command(action),
+                    RequestIds.current()));
+            return busy;
+        });
+        if (server.vmState() == VmState.DELETED) {
+            cleanup.releaseEverything(server);
+        }
+    }
+
+    /** The host's answer to a command. */
+    public void done(String messageId, ServerActionDone answer) {
+        Server deleted = transactions.execute(tx -> {
+            if (!inbox.firstDelivery(CONSUMER, messageId)) {
+                return null;
+            }
+            Server s = servers.find(answer.instanceUuid()).orElse(null);
+            if (s == null || !answer.host().equals(s.host())) {
+                return null;
+            }
+            if (answer.action() == ServerCommand.Action.DELETE) {
+                if (answer.error() != null) {
+                    servers.update(s.withState(s.vmState(), null, s.powerState(), clock.instant()));
+                    return null;
+                }
+                Server gone = s.deleted(clock.instant());
+                return servers.update(gone) ? gone : null;
+            }
+            int power = answer.powerState() == null ? s.powerState() : answer.powerState().code();
+            VmState vm = answer.error() != null ? s.vmState()
+                    : answer.powerState() == PowerState.SHUTDOWN ? VmState.STOPPED : VmState.ACTIVE;
+            servers.update(s.withState(vm, null, power, clock.instant()));
+            return null;
+        });
+        if (deleted != null) {
+            cleanup.releaseEverything(deleted);
+        }
+    }
+
+    private Server writable(Caller caller, String serverId, ServerAction action) {
+        Server s = servers.find(serverId).orElseThrow(() -> notFound(serverId));
+        Policy.requireWritable(caller, s.projectId(), "server", serverId, "os_compute_api:servers:" + action.name()
+                .toLowerCase(java.util.Locale.ROOT));
+        return s;
+    }
+
+    static ApiException notFound(String id) {
+        return ApiException.notFound("Instance " + id + " could not be found.");
+    }
+
+    private static Server conflict(Server s) {
+        throw ApiException.conflict("Instance " + s.id() + " changed while the request ran; retry it.");
+    }
+
+    private static ServerCommand.Action command(ServerAction action) {
+        return switch (action) {
+            case START -> ServerCommand.Action.START;
+            case STOP -> ServerCommand.Action.STOP;
+            case REBOOT_SOFT -> ServerCommand.Action.REBOOT_SOFT;
+            case REBOOT_HARD -> ServerCommand.Action.REBOOT_HARD;
+            case DELETE -> ServerCommand.Action.DELETE;
+        };
+    }
+}

@@ -1,0 +1,247 @@
+package io.kumo.compute.application;
+
+import io.kumo.common.contract.Exchanges;
+import io.kumo.common.contract.host.BuildFailed;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.ServerCommand;
+import io.kumo.common.contract.host.ServerSpawned;
+import io.kumo.common.contract.scheduler.NoValidHost;
+import io.kumo.common.contract.scheduler.ServerScheduled;
+import io.kumo.common.messaging.jpa.Inbox;
+import io.kumo.common.messaging.jpa.Outbox;
+import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.domain.ConfigDriveFiles;
+import io.kumo.compute.domain.Fault;
+import io.kumo.compute.domain.Flavor;
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerPort;
+import io.kumo.compute.domain.TaskState;
+import io.kumo.compute.domain.VmState;
+import io.kumo.compute.persistence.ServerRecords;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The conductor: moves a build on as the scheduler and the host answer. Each answer is applied once
+ * (inbox) and only to the attempt it belongs to; the server row's compare-and-set keeps a late answer
+ * from undoing a newer state. Calls to other services (binding ports, releasing resources) happen
+ * outside the database transactions.
+ */
+@Service
+public class ServerBuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerBuilds.class);
+    private static final String CONSUMER = "compute-builds";
+
+    private final ServerRecords servers;
+    private final NetworkService networks;
+    private final ServerCleanup cleanup;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final ComputeSettings settings;
+    private final Clock clock;
+
+    ServerBuilds(ServerRecords servers, NetworkService networks, ServerCleanup cleanup, Inbox inbox, Outbox outbox,
+            TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
+        this.servers = servers;
+        this.networks = networks;
+        this.cleanup = cleanup;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The scheduler claimed a host: bind the ports there and tell the host to build. */
+    public void scheduled(String messageId, ServerScheduled answer) {
+        Server placed = transactions.execute(tx -> {
+            if (!inbox.firstDelivery(CONSUMER, messageId)) {
+                return null;
+            }
+            Server server = servers.find(answer.instanceUuid()).orElse(null);
+            if (server == null) {
+                return null;
+            }
+            if (!building(server, answer.attempt()) || server.taskState() != TaskState.SCHEDULING) {
+                return null;
+            }
+            Server next = server.placedOn(answer.host(), answer.providerUuid(), clock.instant());
+            return servers.update(next) ? next : null;
+        });
+        if (placed == null) {
+            if (servers.find(answer.instanceUuid()).isEmpty()) {
+                cleanup.releaseAllocation(stub(answer.instanceUuid()));
+            }
+            return;
+        }
+        List<BuildServer.PortSpec> ports = new ArrayList<>();
+        List<ConfigDriveFiles.Nic> nics = new ArrayList<>();
+        try {
+            for (ServerPort port : placed.ports()) {
+                NetworkService.Binding binding = networks.bind(port.portId(), answer.host());
+                ports.add(new BuildServer.PortSpec(port.portId(), port.networkId(), port.macAddress(),
+                        port.fixedIps().stream().map(ip -> new BuildServer.FixedIp(ip.subnetId(), ip.ipAddress()))
+                                .toList(), binding.bridge(), binding.mtu(), binding.networkType(),
+                        binding.segmentationId()));
+                nics.add(new ConfigDriveFiles.Nic(port.portId(), port.macAddress(), binding.mtu(), port.networkId(),
+                        port.fixedIps().stream().map(ip -> address(ip, binding)).toList()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Binding the ports of server {} to {} failed: {}", placed.id(), answer.host(), e.toString());
+            fail(placed.id(), placed.buildAttempt(), "Failed to bind the ports to host " + answer.host(), e.toString());
+            return;
+        }
+        transactions.executeWithoutResult(tx -> {
+            Server server = servers.find(placed.id()).orElse(null);
+            if (server == null || !building(server, placed.buildAttempt()) || server.taskState() != TaskState.NETWORKING) {
+                return;
+            }
+            Server spawning = server.withState(VmState.BUILDING, TaskState.SPAWNING, 0, clock.instant());
+            if (servers.update(spawning)) {
+                outbox.publish(Exchanges.HOST_COMMANDS, answer.host(), buildCommand(spawning, ports, nics));
+            }
+        });
+    }
+
+    public void noValidHost(String messageId, NoValidHost answer) {
+        String details = answer.reason() == null ? "" : answer.reason();
+        Server failed = transactions.execute(tx -> {
+            if (!inbox.firstDelivery(CONSUMER, messageId)) {
+                return null;
+            }
+            return markFailed(answer.instanceUuid(), answer.attempt(), "No valid host was found. " + details, details);
+        });
+        if (failed != null) {
+            cleanup.releaseEverything(failed);
+        }
+    }
+
+    public void spawned(String messageId, ServerSpawned answer) {
+        transactions.executeWithoutResult(tx -> {
+            if (!inbox.firstDelivery(CONSUMER, messageId)) {
+                return;
+            }
+            Server server = servers.find(answer.instanceUuid()).orElse(null);
+            if (server == null) {
+                // deleted while the host was building it: the host must not keep it
+                outbox.publish(Exchanges.HOST_COMMANDS, answer.host(), new ServerCommand(answer.instanceUuid(),
+                        answer.host(), ServerCommand.Action.DELETE, answer.requestId()));
+                return;
+            }
+            if (!building(server, answer.attempt()) || !answer.host().equals(server.host())
+                    || server.taskState() == TaskState.DELETING) {
+                return;
+            }
+            servers.update(server.launched(answer.powerState().code(), clock.instant()));
+        });
+    }
+
+    /** A host could not build: try the next host while attempts remain and the fault is the host's. */
+    public void buildFailed(String messageId, BuildFailed answer) {
+        Server[] failed = new Server[1];
+        transactions.executeWithoutResult(tx -> {
+            if (!inbox.firstDelivery(CONSUMER, messageId)) {
+                return;
+            }
+            Server server = servers.find(answer.instanceUuid()).orElse(null);
+            if (server == null || !building(server, answer.attempt())) {
+                return;
+            }
+            if (answer.retryable() && server.buildAttempt() < settings.maxAttempts()) {
+                Server retry = new Server(server.id(), server.projectId(), server.userId(), server.name(),
+                        server.hostname(), server.flavor(), server.imageId(), server.hypervisorType(), server.keyName(),
+                        server.keyData(), server.userData(), server.configDrive(), server.availabilityZone(),
+                        server.launchIndex(), server.reservationId(), VmState.BUILDING, TaskState.SCHEDULING, 0, null,
+                        null, server.buildAttempt() + 1, server.buildDeadline(), server.requestId(), null,
+                        server.createdAt(), clock.instant(), null, null, server.version(), server.metadata(),
+                        server.ports(), server.securityGroups());
+                if (servers.update(retry)) {
+                    List<String> tried = new ArrayList<>(List.of(answer.host()));
+                    outbox.publish(Exchanges.SCHEDULER_REQUESTS, io.kumo.common.contract.scheduler.ScheduleServer
+                            .ROUTING_KEY, ServerCreation.schedule(retry, tried));
+                    log.info("Rescheduling server {} (attempt {}) after {} failed: {}", server.id(),
+                            retry.buildAttempt(), answer.host(), answer.reason());
+                }
+                return;
+            }
+            failed[0] = markFailed(server.id(), answer.attempt(), "Build of instance " + server.id()
+                    + " aborted: " + answer.reason(), answer.reason());
+        });
+        if (failed[0] != null) {
+            cleanup.releaseEverything(failed[0]);
+        }
+    }
+
+    /** Builds past their deadline go to ERROR, and whatever they held is released (the deadline reaper). */
+    public int failOverdueBuilds() {
+        int failed = 0;
+        for (Server overdue : servers.overdueBuilds(clock.instant())) {
+            Server server = transactions.execute(tx -> {
+                Server f = markFailed(overdue.id(), overdue.buildAttempt(), "Build of instance " + overdue.id()
+                        + " timed out", "the build did not finish within " + settings.buildTimeout());
+                if (f != null && f.host() != null) {
+                    outbox.publish(Exchanges.HOST_COMMANDS, f.host(), new ServerCommand(f.id(), f.host(),
+                            ServerCommand.Action.DELETE, f.requestId()));
+                }
+                return f;
+            });
+            if (server != null) {
+                cleanup.releaseEverything(server);
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private void fail(String serverId, int attempt, String message, String details) {
+        Server failed = transactions.execute(tx -> markFailed(serverId, attempt, message, details));
+        if (failed != null) {
+            cleanup.releaseEverything(failed);
+        }
+    }
+
+    private Server markFailed(String serverId, int attempt, String message, String details) {
+        Server server = servers.find(serverId).orElse(null);
+        if (server == null || !building(server, attempt)) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Server failed = server.failed(Fault.of(500, message, details, now), now);
+        return servers.update(failed) ? failed : null;
+    }
+
+    private static boolean building(Server server, int attempt) {
+        return server.vmState() == VmState.BUILDING && server.buildAttempt() == attempt;
+    }
+
+    private BuildServer buildCommand(Server s, List<BuildServer.PortSpec> ports, List<ConfigDriveFiles.Nic> nics) {
+        Flavor f = s.flavor();
+        return new BuildServer(s.id(), s.host(), s.projectId(), s.name(), s.hostname(),
+                new BuildServer.FlavorSpec(f.id(), f.name(), f.vcpus(), f.ramMb(), f.rootGb(), f.ephemeralGb(),
+                        f.swapMb(), f.extraSpecs()),
+                new BuildServer.ImageSpec(s.imageId(), null, null, null, 0, null, Map.of()), s.hypervisorType(), ports,
+                new BuildServer.ConfigDrive(ConfigDriveFiles.of(s, nics, settings.vendorData())), s.buildAttempt(),
+                s.requestId());
+    }
+
+    private static ConfigDriveFiles.Address address(ServerPort.FixedIp ip, NetworkService.Binding binding) {
+        NetworkService.Subnet subnet = binding.subnets().stream().filter(sn -> sn.id().equals(ip.subnetId()))
+                .findFirst().orElse(null);
+        return new ConfigDriveFiles.Address(ip.ipAddress(), subnet == null ? ip.ipAddress() + "/32" : subnet.cidr(),
+                subnet == null ? null : subnet.gatewayIp(), subnet == null ? List.of() : subnet.dnsNameservers());
+    }
+
+    private static Server stub(String id) {
+        return new Server(id, null, null, null, null, null, null, null, null, null, null, false, null, 0, null,
+                VmState.DELETED, null, 0, null, null, 0, null, null, null, null, null, null, null, 0, null, null, null);
+    }
+}

@@ -1,0 +1,39 @@
+package io.kumo.compute.application;
+
+import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.client.PlacementAllocations;
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Releases what a server holds outside compute: its allocation in placement and its ports. Both calls
+ * are idempotent, so a retried cleanup (a redelivered message, the deadline reaper) is harmless.
+ */
+@Component
+public class ServerCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerCleanup.class);
+
+    private final PlacementAllocations placement;
+    private final NetworkService networks;
+
+    ServerCleanup(PlacementAllocations placement, NetworkService networks) {
+        this.placement = placement;
+        this.networks = networks;
+    }
+
+    public void releaseAllocation(Server server) {
+        placement.release(server.id());
+    }
+
+    public void releaseEverything(Server server) {
+        placement.release(server.id());
+        for (ServerPort port : server.ports()) {
+            networks.deletePort(port.portId());
+        }
+        log.info("Released the allocation and {} port(s) of server {}", server.ports().size(), server.id());
+    }
+}

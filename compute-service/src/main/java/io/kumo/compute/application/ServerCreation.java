@@ -1,0 +1,207 @@
+package io.kumo.compute.application;
+
+import io.kumo.common.auth.Caller;
+import io.kumo.common.auth.Policy;
+import io.kumo.common.contract.Exchanges;
+import io.kumo.common.contract.scheduler.ScheduleServer;
+import io.kumo.common.error.ApiException;
+import io.kumo.common.messaging.jpa.Outbox;
+import io.kumo.common.web.RequestIds;
+import io.kumo.compute.client.ImageService;
+import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.domain.Flavor;
+import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerPort;
+import io.kumo.compute.domain.TaskState;
+import io.kumo.compute.domain.VmState;
+import io.kumo.compute.persistence.KeyPairRecords;
+import io.kumo.compute.persistence.ServerRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code POST /servers}: every reference is checked with the caller's own rights (flavor, image, network,
+ * key pair) and the ports are created before anything is stored, so a bad request is a 400 that leaves
+ * nothing behind. Then, in one transaction, the servers are stored in BUILD/scheduling and their
+ * ScheduleServer requests queued in the outbox.
+ */
+@Service
+public class ServerCreation {
+
+    static final int MAX_USER_DATA = 65535;
+
+    private final Flavors flavors;
+    private final ImageService images;
+    private final NetworkService networks;
+    private final KeyPairRecords keyPairs;
+    private final ServerRecords servers;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration buildTimeout;
+
+    public ServerCreation(Flavors flavors, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
+            ServerRecords servers, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            ComputeSettings settings) {
+        this.flavors = flavors;
+        this.images = images;
+        this.networks = networks;
+        this.keyPairs = keyPairs;
+        this.servers = servers;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.buildTimeout = settings.buildTimeout();
+    }
+
+    /** The first server created (Nova answers with it, whatever the count). */
+    public Server create(Caller caller, ServerRequest request) {
+        if (!Policy.canWrite(caller, caller.projectId())) {
+            throw ApiException.forbidden("Policy doesn't allow os_compute_api:servers:create to be performed.");
+        }
+        checkShape(request);
+        Flavor flavor;
+        try {
+            flavor = flavors.get(caller, request.flavorRef());
+        } catch (ApiException e) {
+            throw ApiException.badRequest("Flavor " + request.flavorRef() + " could not be found.");
+        }
+        ImageService.Image image = images.get(caller.rawToken(), request.imageRef());
+        if (!"active".equals(image.status())) {
+            throw ApiException.badRequest("Image " + image.id() + " is not active.");
+        }
+        if (image.minDiskGb() > flavor.rootGb() && flavor.rootGb() > 0) {
+            throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
+                    + flavor.rootGb() + "G, minimum requested disk is " + image.minDiskGb() + "G.");
+        }
+        if (image.minRamMb() > flavor.ramMb()) {
+            throw ApiException.badRequest("Flavor's memory is too small for requested image.");
+        }
+        String keyData = null;
+        if (request.keyName() != null) {
+            keyData = keyPairs.find(caller.userId(), request.keyName())
+                    .orElseThrow(() -> ApiException.badRequest("Invalid key_name provided.")).publicKey();
+        }
+        List<NetworkService.Network> targets = targets(caller, request);
+        String hypervisorType = hypervisorType(image, flavor);
+        String reservation = "r-" + Long.toString(clock.millis(), 36);
+        Instant now = clock.instant();
+        List<Server> created = new ArrayList<>();
+        List<ServerPort> madePorts = new ArrayList<>();
+        try {
+            for (int index = 0; index < request.maxCount(); index++) {
+                String id = UUID.randomUUID().toString();
+                String name = request.maxCount() > 1 ? request.name() + "-" + (index + 1) : request.name();
+                List<ServerPort> ports = new ArrayList<>();
+                for (int n = 0; n < targets.size(); n++) {
+                    ServerPort port = networks.createPort(caller.rawToken(), targets.get(n), id,
+                            request.networks().isEmpty() ? null : request.networks().get(n).fixedIp(),
+                            request.securityGroups());
+                    ports.add(port);
+                    madePorts.add(port);
+                }
+                created.add(new Server(id, caller.projectId(), caller.userId(), name, hostname(name), flavor,
+                        image.id(), hypervisorType, request.keyName(), keyData, request.userData(),
+                        request.configDrive(), request.availabilityZone(), index, reservation, VmState.BUILDING,
+                        TaskState.SCHEDULING, 0, null, null, 1, now.plus(buildTimeout), RequestIds.current(), null,
+                        now, now, null, null, 0, request.metadata(), ports, request.securityGroups().isEmpty()
+                                ? List.of("default") : request.securityGroups()));
+            }
+            transactions.executeWithoutResult(tx -> created.forEach(server -> {
+                servers.insert(server);
+                outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedule(server, List.of()));
+            }));
+        } catch (RuntimeException e) {
+            madePorts.forEach(p -> networks.deletePort(p.portId()));
+            throw e;
+        }
+        return created.get(0);
+    }
+
+    static ScheduleServer schedule(Server server, List<String> ignoreHosts) {
+        Flavor f = server.flavor();
+        Map<String, Integer> resources = f.rootGb() + f.ephemeralGb() > 0
+                ? Map.of("VCPU", f.vcpus(), "MEMORY_MB", f.ramMb(), "DISK_GB", f.rootGb() + f.ephemeralGb())
+                : Map.of("VCPU", f.vcpus(), "MEMORY_MB", f.ramMb());
+        return new ScheduleServer(server.id(), server.projectId(), server.userId(), resources, List.of(), List.of(),
+                List.of(), server.availabilityZone(), server.hypervisorType(), f.extraSpecs(), null, List.of(),
+                List.of(), ignoreHosts, server.buildAttempt(), server.requestId());
+    }
+
+    private List<NetworkService.Network> targets(Caller caller, ServerRequest request) {
+        if (!request.networks().isEmpty()) {
+            return request.networks().stream().map(n -> networks.network(caller.rawToken(), n.uuid())).toList();
+        }
+        List<NetworkService.Network> usable = networks.usableNetworks(caller.rawToken());
+        if (usable.size() > 1) {
+            throw ApiException.conflict("Multiple possible networks found, use a Network ID to be more specific.");
+        }
+        return usable;
+    }
+
+    /** The image's hypervisor_type property, else the flavor's {@code kumo:hypervisor_type} extra spec. */
+    private static String hypervisorType(ImageService.Image image, Flavor flavor) {
+        String type = image.properties().get("hypervisor_type");
+        if (type == null) {
+            type = flavor.extraSpecs().get("kumo:hypervisor_type");
+        }
+        return type == null ? null : type.toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkShape(ServerRequest r) {
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 255) {
+            throw ApiException.badRequest("Invalid input for field/attribute name. Value: " + r.name()
+                    + ". It must be 1 to 255 characters.");
+        }
+        if (r.flavorRef() == null) {
+            throw ApiException.badRequest("Invalid input for field/attribute flavorRef. 'flavorRef' is a required"
+                    + " property");
+        }
+        if (r.imageRef() == null || r.imageRef().isBlank()) {
+            throw ApiException.badRequest("Invalid input for field/attribute imageRef. Booting from volume is not"
+                    + " available yet; imageRef is required.");
+        }
+        if (r.minCount() < 1 || r.maxCount() < r.minCount() || r.maxCount() > 100) {
+            throw ApiException.badRequest("Invalid input for field/attribute min_count/max_count: 1 <= min_count"
+                    + " <= max_count <= 100.");
+        }
+        if (r.userData() != null) {
+            if (r.userData().length() > MAX_USER_DATA) {
+                throw ApiException.badRequest("Invalid input for field/attribute user_data. The length of user_data"
+                        + " must be at most " + MAX_USER_DATA + " characters.");
+            }
+            try {
+                Base64.getMimeDecoder().decode(r.userData());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Invalid input for field/attribute user_data. Value: "
+                        + abbreviate(r.userData()) + ". '" + abbreviate(r.userData()) + "' is not a 'base64'");
+            }
+        }
+        if (r.metadata().size() > 128) {
+            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + r.metadata().size()
+                    + ", but already used 0 of 128 metadata_items");
+        }
+    }
+
+    /** A DNS-safe hostname from the display name, as Nova sanitizes it. */
+    static String hostname(String name) {
+        String h = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("^[.-]+|[.-]+$", "");
+        if (h.length() > 63) {
+            h = h.substring(0, 63).replaceAll("[.-]+$", "");
+        }
+        return h.isEmpty() ? "server" : h;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "..." : s;
+    }
+}

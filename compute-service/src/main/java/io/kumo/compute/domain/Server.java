@@ -1,0 +1,65 @@
+package io.kumo.compute.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server and its build workflow state. It changes only through a compare-and-set on {@code version}
+ * (see ServerRecords), so two messages or requests racing over one server never both win.
+ *
+ * @param flavor       the flavor as it was at boot (a later change of the flavor does not resize it)
+ * @param buildAttempt 1 for the first host, more for reschedules; answers of older attempts are ignored
+ */
+public record Server(String id, String projectId, String userId, String name, String hostname, Flavor flavor,
+        String imageId, String hypervisorType, String keyName, String keyData, String userData, boolean configDrive,
+        String availabilityZone, int launchIndex, String reservationId, VmState vmState, TaskState taskState,
+        int powerState, String host, String providerUuid, int buildAttempt, Instant buildDeadline, String requestId,
+        Fault fault, Instant createdAt, Instant updatedAt, Instant launchedAt, Instant terminatedAt, long version,
+        Map<String, String> metadata, List<ServerPort> ports, List<String> securityGroups) {
+
+    public Server {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+    }
+
+    public String status() {
+        return ServerStatus.of(vmState, taskState);
+    }
+
+    public Server withState(VmState vm, TaskState task, int power, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, vm, task, power, host,
+                providerUuid, buildAttempt, buildDeadline, requestId, fault, createdAt, now, launchedAt, terminatedAt,
+                version, metadata, ports, securityGroups);
+    }
+
+    public Server placedOn(String newHost, String provider, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, vmState, TaskState.NETWORKING,
+                powerState, newHost, provider, buildAttempt, buildDeadline, requestId, fault, createdAt, now,
+                launchedAt, terminatedAt, version, metadata, ports, securityGroups);
+    }
+
+    public Server launched(int power, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, VmState.ACTIVE, null, power, host,
+                providerUuid, buildAttempt, null, requestId, null, createdAt, now, now, terminatedAt, version, metadata,
+                ports, securityGroups);
+    }
+
+    public Server failed(Fault newFault, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, VmState.ERROR, null, 0, host,
+                providerUuid, buildAttempt, null, requestId, newFault, createdAt, now, launchedAt, terminatedAt,
+                version, metadata, ports, securityGroups);
+    }
+
+    public Server deleted(Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, VmState.DELETED, null, 0, host,
+                providerUuid, buildAttempt, null, requestId, fault, createdAt, now, launchedAt, now, version, metadata,
+                ports, securityGroups);
+    }
+}

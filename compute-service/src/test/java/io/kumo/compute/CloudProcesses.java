@@ -1,0 +1,58 @@
+package io.kumo.compute;
+
+import io.kumo.common.test.IdentityProcess;
+import io.kumo.common.test.ServiceProcess;
+import io.kumo.common.test.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * The rest of the cloud for the server tests, each service as its own process started once per test
+ * JVM: image-service, network-service and an agent with the fake driver serving two hosts in a zone of
+ * their own (builds of servers named like "fail" fail on them, as the agent is told).
+ */
+final class CloudProcesses {
+
+    static final String ZONE = "servers-it";
+    static final String AGENT_HOST = "servers-it-" + Long.toString(System.nanoTime(), 36);
+
+    private static boolean started;
+
+    private CloudProcesses() {
+    }
+
+    static synchronized void ensureStarted(IdentityProcess identity, int imagePort, int networkPort) {
+        if (started) {
+            return;
+        }
+        List<String> common = List.of("--spring.datasource.username=" + TestInfrastructure.dbUser(),
+                "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
+                "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--kumo.identity.url=" + identity.url(),
+                "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD);
+        try {
+            ServiceProcess.start(System.getProperty("kumo.test.image.jar"), "256m", imagePort, concat(common,
+                    "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_image_for_compute_it"),
+                    "--kumo.identity.service-user=kumo-image",
+                    "--image.file-store-dir=" + Files.createTempDirectory("kumo-compute-it-images")))
+                    .destroyOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceProcess.start(System.getProperty("kumo.test.network.jar"), "256m", networkPort, concat(common,
+                "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_network_for_compute_it"),
+                "--kumo.identity.service-user=kumo-network", "--network.vxlan-vni-ranges=300:399")).destroyOnExit();
+        ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m", IdentityProcess.freePort(), List.of(
+                "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=fake",
+                "--agent.host=" + AGENT_HOST, "--agent.fake.hosts=2", "--agent.availability-zone=" + ZONE,
+                "--agent.heartbeat-interval=2s", "--agent.fake.fail-build-names=.*fail.*")).destroyOnExit();
+        started = true;
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+}

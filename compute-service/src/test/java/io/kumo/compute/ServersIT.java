@@ -1,0 +1,172 @@
+package io.kumo.compute;
+
+import static io.kumo.compute.NovaShape.Type.ARRAY;
+import static io.kumo.compute.NovaShape.Type.INTEGER;
+import static io.kumo.compute.NovaShape.Type.NULL;
+import static io.kumo.compute.NovaShape.Type.OBJECT;
+import static io.kumo.compute.NovaShape.Type.STRING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Servers end to end: identity, image-service, network-service, the scheduler and an agent with the
+ * fake driver, each its own process, with compute-service against MariaDB and RabbitMQ.
+ */
+class ServersIT extends ComputeIT {
+
+    /** Tempest's v2_1 servers.server_detail (additionalProperties false). */
+    static final NovaShape SERVER = NovaShape.of("server").required("id", STRING).required("name", STRING)
+            .required("status", STRING).required("image", OBJECT, STRING).required("flavor", OBJECT)
+            .required("user_id", STRING).required("tenant_id", STRING).required("created", STRING)
+            .required("updated", STRING).required("metadata", OBJECT).required("links", ARRAY)
+            .required("addresses", OBJECT).required("hostId", STRING).optional("progress", INTEGER)
+            .optional("fault", OBJECT).optional("OS-DCF:diskConfig", STRING).optional("accessIPv4", STRING)
+            .optional("accessIPv6", STRING).optional("key_name", STRING, NULL).optional("security_groups", ARRAY)
+            .optional("OS-SRV-USG:launched_at", STRING, NULL).optional("OS-SRV-USG:terminated_at", STRING, NULL)
+            .optional("OS-EXT-AZ:availability_zone", STRING).optional("OS-EXT-STS:task_state", STRING, NULL)
+            .optional("OS-EXT-STS:vm_state", STRING).optional("OS-EXT-STS:power_state", INTEGER)
+            .optional("OS-EXT-SRV-ATTR:host", STRING, NULL).optional("OS-EXT-SRV-ATTR:instance_name", STRING)
+            .optional("OS-EXT-SRV-ATTR:hypervisor_hostname", STRING, NULL)
+            .optional("os-extended-volumes:volumes_attached", ARRAY).optional("config_drive", STRING);
+    static final NovaShape CREATED = NovaShape.of("created server").required("id", STRING).required("links", ARRAY)
+            .optional("OS-DCF:diskConfig", STRING).optional("security_groups", ARRAY).optional("adminPass", STRING);
+
+    static final ApiClient glance = new ApiClient("http://127.0.0.1:" + IMAGE_PORT);
+    static final ApiClient neutron = new ApiClient("http://127.0.0.1:" + NETWORK_PORT);
+    static String imageId;
+    static String networkId;
+
+    /** Once, but after the Spring context (compute-service itself) is up: a @BeforeAll would run before it. */
+    @BeforeEach
+    void cloud() {
+        if (imageId != null) {
+            return;
+        }
+        CloudProcesses.ensureStarted(IDENTITY, IMAGE_PORT, NETWORK_PORT);
+        String demo = demoToken();
+        ApiClient.Response image = glance.post("/v2/images", demo,
+                "{\"name\": \"" + unique("img") + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        imageId = image.json().get("id").asString();
+        assertThat(glance.upload("/v2/images/" + imageId + "/file", demo, new byte[4096]).status()).isEqualTo(204);
+        ApiClient.Response net = neutron.post("/v2.0/networks", demo, "{\"network\": {\"name\": \"" + unique("net")
+                + "\"}}");
+        assertThat(net.status()).as(net.text()).isEqualTo(201);
+        networkId = net.json().get("network").get("id").asString();
+        ApiClient.Response subnet = neutron.post("/v2.0/subnets", demo, "{\"subnet\": {\"network_id\": \"" + networkId
+                + "\", \"ip_version\": 4, \"cidr\": \"10.44.0.0/24\", \"dns_nameservers\": [\"10.44.0.2\"]}}");
+        assertThat(subnet.status()).as(subnet.text()).isEqualTo(201);
+        // both fake hosts known to the scheduler before the first boot
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
+                .get("hypervisors").findValues("hypervisor_hostname").stream()
+                .filter(h -> h.asString().startsWith(CloudProcesses.AGENT_HOST)).count() == 2);
+    }
+
+    @Test
+    void aServerBootsStopsStartsRebootsAndIsDeletedWithEverythingReleased() {
+        String demo = demoToken();
+        String userData = Base64.getEncoder().encodeToString("#cloud-config\n".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response created = nova.post("/servers", demo, """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+                 "availability_zone": "%s", "user_data": "%s", "metadata": {"role": "web"}, "config_drive": true}}"""
+                .formatted(unique("vm"), imageId, networkId, CloudProcesses.ZONE, userData));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        CREATED.check(created.json().get("server"));
+        String id = created.json().get("server").get("id").asString();
+
+        JsonNode active = awaitStatus(id, "ACTIVE", demo);
+        SERVER.check(active);
+        assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+        assertThat(active.get("OS-EXT-STS:task_state").isNull()).isTrue();
+        assertThat(active.get("config_drive").asString()).isEqualTo("True");
+        assertThat(active.get("metadata").get("role").asString()).isEqualTo("web");
+        assertThat(active.has("OS-EXT-SRV-ATTR:host")).as("admin-only attributes").isFalse();
+        JsonNode address = active.get("addresses").properties().iterator().next().getValue().get(0);
+        assertThat(address.get("addr").asString()).startsWith("10.44.0.");
+        assertThat(address.get("OS-EXT-IPS-MAC:mac_addr").asString()).startsWith("fa:16:3e:");
+
+        JsonNode asAdmin = nova.get("/servers/" + id, adminToken()).json().get("server");
+        SERVER.check(asAdmin);
+        assertThat(asAdmin.get("OS-EXT-SRV-ATTR:host").asString()).startsWith(CloudProcesses.AGENT_HOST);
+        JsonNode port = neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").get(0);
+        assertThat(port.get("binding:host_id").asString()).isEqualTo(asAdmin.get("OS-EXT-SRV-ATTR:host").asString());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> neutron.get("/v2.0/ports/" + port.get("id")
+                .asString(), adminToken()).json().get("port").get("status").asString().equals("ACTIVE"));
+        assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isEqualTo(1);
+
+        assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
+        assertThat(awaitStatus(id, "SHUTOFF", demo).get("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
+        assertNovaError(action(id, demo, "{\"os-stop\": null}"), 409, "conflictingRequest");
+        assertThat(action(id, demo, "{\"os-start\": null}").status()).isEqualTo(202);
+        awaitStatus(id, "ACTIVE", demo);
+        assertThat(action(id, demo, "{\"reboot\": {\"type\": \"HARD\"}}").status()).isEqualTo(202);
+        awaitStatus(id, "ACTIVE", demo);
+
+        assertThat(nova.get("/servers/detail?name=%5E" + active.get("name").asString() + "%24", demo).json()
+                .get("servers").size()).isEqualTo(1);
+        assertNovaError(nova.get("/servers/" + id, IDENTITY.newProjectMember(unique("other"))), 404, "itemNotFound");
+
+        assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+        assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isZero();
+        assertThat(neutron.get("/v2.0/ports/" + port.get("id").asString(), adminToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBuildThatFailsOnEveryHostEndsInErrorWithAFaultAndHoldsNothing() {
+        String demo = demoToken();
+        ApiClient.Response created = nova.post("/servers", demo, """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+                 "availability_zone": "%s"}}""".formatted(unique("will-fail"), imageId, networkId, CloudProcesses.ZONE));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        String id = created.json().get("server").get("id").asString();
+        JsonNode failed = awaitStatus(id, "ERROR", demo);
+        SERVER.check(failed);
+        assertThat(failed.get("fault").get("code").asInt()).isEqualTo(500);
+        assertThat(failed.get("fault").get("message").asString()).isNotBlank();
+        assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isZero();
+        assertThat(neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").size()).isZero();
+        assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+    }
+
+    @Test
+    void badReferencesAreRefusedWith400AndLeaveNothingBehind() {
+        String demo = demoToken();
+        String body = """
+                {"server": {"name": "bad", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]%s}}""";
+        assertNovaError(nova.post("/servers", demo, body.formatted("no-such-flavor", imageId, networkId, "")), 400,
+                "badRequest");
+        assertNovaError(nova.post("/servers", demo, body.formatted("m1.tiny", "00000000-0000-0000-0000-000000000000",
+                networkId, "")), 400, "badRequest");
+        assertNovaError(nova.post("/servers", demo, body.formatted("m1.tiny", imageId,
+                "00000000-0000-0000-0000-000000000000", "")), 400, "badRequest");
+        assertNovaError(nova.post("/servers", demo, body.formatted("m1.tiny", imageId, networkId,
+                ", \"user_data\": \"not base64!\"")), 400, "badRequest");
+        assertNovaError(nova.post("/servers", demo, body.formatted("m1.tiny", imageId, networkId,
+                ", \"user_data\": \"" + "A".repeat(65536) + "\"")), 400, "badRequest");
+        assertNovaError(nova.post("/servers", demo, body.formatted("m1.tiny", imageId, networkId,
+                ", \"key_name\": \"no-such-key\"")), 400, "badRequest");
+        assertThat(nova.get("/servers/detail?name=%5Ebad%24", demo).json().get("servers")).isEmpty();
+        assertThat(neutron.get("/v2.0/ports?device_owner=compute:nova&network_id=" + networkId, demo).json()
+                .get("ports").findValues("name")).allSatisfy(n -> assertThat(n.asString()).isNotEqualTo("bad"));
+    }
+
+    private static ApiClient.Response action(String id, String token, String body) {
+        return nova.post("/servers/" + id + "/action", token, body);
+    }
+
+    private static JsonNode awaitStatus(String id, String status, String token) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> nova.get("/servers/" + id, token).json().get("server"),
+                        s -> s.get("status").asString().equals(status));
+    }
+}
