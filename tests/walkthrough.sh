@@ -9,6 +9,8 @@ WORK="$(mktemp -d)"
 export KUMO_STATE_DIR="$WORK/state"
 export HOME="$WORK/home"
 unset KUMO_DB_URL KUMO_AMQP_URL OS_CLOUD OS_AUTH_URL OS_CLIENT_CONFIG_FILE
+# a host agent with the fake driver, so that servers boot (the real drivers come with issue 7)
+export KUMO_AGENT_DRIVER=fake
 mkdir -p "$HOME"
 OPENSTACK=/usr/bin/openstack
 [[ -x "$OPENSTACK" ]] || OPENSTACK=openstack
@@ -38,6 +40,7 @@ cleanup() {
     echo "--- network log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/network.log" 2>/dev/null
     echo "--- scheduler log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/scheduler.log" 2>/dev/null
     echo "--- compute log (last 40 lines)"; tail -40 "$KUMO_STATE_DIR/logs/compute.log" 2>/dev/null
+    echo "--- agent log (last 20 lines)"; tail -20 "$KUMO_STATE_DIR/logs/agent.log" 2>/dev/null
   fi
   rm -rf "$WORK"
 }
@@ -154,6 +157,40 @@ check "keypair list shows both" bash -c "'$OPENSTACK' --os-cloud kumo keypair li
 check "keypair delete k1 k2" demo keypair delete k1 k2
 check "compute service list (admin)" admin compute service list
 check "a member may not list compute services" refuses demo compute service list
+
+# servers (issue 6) on the fake driver's host, through novaclient at microversion 2.1
+host=$(hostname)
+await_status() { # server, status
+  local i
+  for i in $(seq 60); do
+    [[ "$("$OPENSTACK" --os-cloud kumo server show "$1" -f value -c status 2>/dev/null)" == "$2" ]] && return 0
+    sleep 1
+  done
+  return 1
+}
+check "hypervisor list shows this machine's host" contains "$host" admin hypervisor list
+check "compute service list shows it up" contains up admin compute service list --host "$host"
+check "image create kumo-tiny" demo image create --file "$WORK/disk.img" --disk-format "$format" kumo-tiny
+check "network create net2 with a subnet" bash -c "'$OPENSTACK' --os-cloud kumo network create net2 >/dev/null \
+  && '$OPENSTACK' --os-cloud kumo subnet create --network net2 --subnet-range 10.30.0.0/24 sub2 >/dev/null"
+check "keypair create --public-key k3" demo keypair create --public-key "$WORK/id_ed25519.pub" k3
+printf '#cloud-config\nhostname: vm1\n' > "$WORK/ud.txt"
+check "server create --wait vm1" demo server create --flavor m1.tiny --image kumo-tiny --network net2 \
+  --key-name k3 --user-data "$WORK/ud.txt" --wait vm1
+check "server list shows vm1 ACTIVE" contains ACTIVE demo server list --name vm1
+check "server show vm1 has an address on net2" contains 10.30.0. demo server show vm1 -f value -c addresses
+check "server stop vm1 → SHUTOFF" bash -c "'$OPENSTACK' --os-cloud kumo server stop vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 SHUTOFF"
+check "server start vm1 → ACTIVE" bash -c "'$OPENSTACK' --os-cloud kumo server start vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 ACTIVE"
+check "server reboot --hard --wait vm1" demo server reboot --hard --wait vm1
+check "another project cannot see vm1" refuses alice server show vm1
+check "admin disables the host for maintenance" admin compute service set --disable --disable-reason maintenance \
+  "$host" nova-compute
+check "compute service list shows it disabled" contains disabled admin compute service list --host "$host"
+check "a server cannot be placed on a disabled host" bash -c "'$OPENSTACK' --os-cloud kumo server create --flavor m1.tiny \
+  --image kumo-tiny --network net2 --wait vm2 2>&1 | grep -q -i 'error'"
+check "admin enables the host again" admin compute service set --enable "$host" nova-compute
+check "server delete --wait vm1 vm2" demo server delete --wait vm1 vm2
+check "the servers' ports are gone with them" refuses contains 10.30.0. demo port list --network net2
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))
