@@ -35,6 +35,16 @@ final class BenchApi {
         return response;
     }
 
+    /** Uploads bytes (Glance's image data PUT). */
+    static void upload(String url, String token, byte[] data) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/octet-stream").header("X-Auth-Token", token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException("PUT " + url + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** A project-scoped token by password (Default domain). */
     static String token(String identity, String user, String password, String project) throws Exception {
         HttpResponse<String> r = call("POST", identity + "/v3/auth/tokens?nocatalog", null,

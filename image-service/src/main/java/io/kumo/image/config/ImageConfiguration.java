@@ -38,6 +38,9 @@ class ImageConfiguration {
     }
 
     private static ImageStore fileStore(String directory) {
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalStateException("image.file-store-dir is not set: the file store needs a directory");
+        }
         try {
             return new FileImageStore(Path.of(directory));
         } catch (IOException e) {

@@ -1,0 +1,123 @@
+package io.kumo.bench;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sustained server boots through every service of a running {@code ./kumo up} with fake-driver hosts:
+ * a project of its own with a /16 network and a tiny image, then {@code clients} loops that each create
+ * an m1.tiny server and poll it until ACTIVE or ERROR, for {@code seconds}. Prints boots/s, the
+ * success rate and create→ACTIVE p50/p99; deletes the servers afterwards. Targets: ≥ 20 boots/s at
+ * 100 % success, p50 ≤ 300 ms. Talks only to the given loopback URLs.
+ *
+ * <p>Usage: BootLoad <identity-url> <image-url> <network-url> <compute-url> <admin-password> <clients> <seconds>
+ */
+public final class BootLoad {
+
+    private BootLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String identity = args[0];
+        String glance = args[1];
+        String neutron = args[2];
+        String nova = args[3];
+        String admin = BenchApi.token(identity, "admin", args[4], "admin");
+        int clients = Integer.parseInt(args[5]);
+        int seconds = Integer.parseInt(args[6]);
+        String project = "bench-boots-" + Long.toString(System.currentTimeMillis(), 36);
+        String projectId = first(BenchApi.call("POST", identity + "/v3/projects", admin,
+                "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}"));
+        String user = first(BenchApi.call("POST", identity + "/v3/users", admin, "{\"user\":{\"name\":\"" + project
+                + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}"));
+        String role = first(BenchApi.call("GET", identity + "/v3/roles?name=member", admin, null));
+        BenchApi.call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, admin, null);
+        String service = first(BenchApi.call("GET", identity + "/v3/services?type=network", admin, null));
+        BenchApi.call("POST", identity + "/v3/limits", admin, "{\"limits\":[{\"project_id\":\"" + projectId
+                + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":50000}]}");
+        String member = BenchApi.token(identity, project + "-user", "bench-pass", project);
+        String image = first(BenchApi.call("POST", glance + "/v2/images", member,
+                "{\"name\":\"bench-tiny\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"));
+        BenchApi.upload(glance + "/v2/images/" + image + "/file", member, new byte[65536]);
+        String network = first(BenchApi.call("POST", neutron + "/v2.0/networks", member,
+                "{\"network\":{\"name\":\"bench\"}}"));
+        BenchApi.call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + network
+                + "\",\"ip_version\":4,\"cidr\":\"10.210.0.0/16\"}}");
+        String body = "{\"server\":{\"name\":\"bench\",\"flavorRef\":\"m1.tiny\",\"imageRef\":\"" + image
+                + "\",\"networks\":[{\"uuid\":\"" + network + "\"}]}}";
+
+        System.out.println("warming up (20 boots)...");
+        run(nova, member, body, 4, 20, Long.MAX_VALUE, new ArrayList<>(), new AtomicInteger(), new ArrayList<>());
+
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> created = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        run(nova, member, body, clients, Integer.MAX_VALUE, end, latencies, errors, created);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int ok = sorted.size();
+        System.out.printf("clients %d, %.1f s: %d ACTIVE, %d ERROR -> %.1f boots/s, %.1f %% success%n", clients,
+                elapsed, ok, errors.get(), ok / elapsed, ok + errors.get() == 0 ? 0 : 100.0 * ok / (ok + errors.get()));
+        if (ok > 0) {
+            System.out.printf("create -> ACTIVE: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", sorted.get(ok / 2),
+                    sorted.get((int) (ok * 0.9)), sorted.get(Math.min(ok - 1, (int) (ok * 0.99))), sorted.get(ok - 1));
+        }
+        System.out.println("deleting " + created.size() + " servers...");
+        ExecutorService deleters = Executors.newFixedThreadPool(8);
+        for (String id : created) {
+            deleters.submit(() -> BenchApi.call("DELETE", nova + "/servers/" + id, member, null));
+        }
+        deleters.shutdown();
+        deleters.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    private static void run(String nova, String token, String body, int clients, int perClient, long endNanos,
+            List<Long> latencies, AtomicInteger errors, List<String> created) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                for (int i = 0; i < perClient && System.nanoTime() < endNanos; i++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r;
+                    try {
+                        r = BenchApi.call("POST", nova + "/servers", token, body);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.out.println("create refused: " + e.getMessage());
+                        continue;
+                    }
+                    String id = BenchApi.firstId(r.body());
+                    created.add(id);
+                    String status = "BUILD";
+                    while (status.equals("BUILD")) {
+                        Thread.sleep(20);
+                        String shown = BenchApi.call("GET", nova + "/servers/" + id, token, null).body();
+                        int at = shown.indexOf("\"status\":\"");
+                        status = at < 0 ? "BUILD" : shown.substring(at + 10, shown.indexOf('"', at + 10));
+                    }
+                    if (status.equals("ACTIVE")) {
+                        latencies.add((System.nanoTime() - t0) / 1_000_000);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+    }
+
+    private static String first(HttpResponse<String> response) {
+        return BenchApi.firstId(response.body());
+    }
+}
