@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BootLoad {
 
+    /** How often a client looks at its server, as `openstack server create --wait` does (but faster). */
+    private static final int POLL_MS = 100;
+
     private BootLoad() {
     }
 
@@ -99,7 +102,7 @@ public final class BootLoad {
                     created.add(id);
                     String status = "BUILD";
                     while (status.equals("BUILD")) {
-                        Thread.sleep(20);
+                        Thread.sleep(POLL_MS);
                         String shown = BenchApi.call("GET", nova + "/servers/" + id, token, null).body();
                         int at = shown.indexOf("\"status\":\"");
                         status = at < 0 ? "BUILD" : shown.substring(at + 10, shown.indexOf('"', at + 10));

@@ -55,7 +55,7 @@ public class ServerRecords {
                 + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", s.id()).addValue("k", k).addValue("v", v)));
         s.securityGroups().forEach(g -> jdbc.update("INSERT INTO server_security_groups (server_id, name)"
                 + " VALUES (:id, :name)", new MapSqlParameterSource("id", s.id()).addValue("name", g)));
-        replacePorts(s.id(), s.ports());
+        insertPorts(s.id(), s.ports());
     }
 
     /** Compare-and-set of the mutable columns; false when the server changed since {@code s} was read. */
@@ -74,8 +74,11 @@ public class ServerRecords {
                         .addValue("deleted", s.vmState() == VmState.DELETED).addValue("version", s.version())) == 1;
     }
 
-    public void replacePorts(String serverId, List<ServerPort> ports) {
-        jdbc.update("DELETE FROM server_ports WHERE server_id = :id", Map.of("id", serverId));
+    /**
+     * A new server's ports. Only inserts: a DELETE of the (absent) old rows first would take gap locks
+     * under REPEATABLE READ, and concurrent creates would deadlock on them.
+     */
+    private void insertPorts(String serverId, List<ServerPort> ports) {
         for (int i = 0; i < ports.size(); i++) {
             ServerPort p = ports.get(i);
             jdbc.update("INSERT INTO server_ports (server_id, port_id, network_id, network_name, mac_address, fixed_ips,"
