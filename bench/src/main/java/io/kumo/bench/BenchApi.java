@@ -35,6 +35,24 @@ final class BenchApi {
         return response;
     }
 
+    /**
+     * A project of its own for a benchmark, with a member user and room for {@code ports} ports; returns
+     * the member's token.
+     */
+    static String memberProject(String identity, String adminToken, String project, int ports) throws Exception {
+        String projectId = firstId(call("POST", identity + "/v3/projects", adminToken,
+                "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}").body());
+        String user = firstId(call("POST", identity + "/v3/users", adminToken, "{\"user\":{\"name\":\"" + project
+                + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}").body());
+        String role = firstId(call("GET", identity + "/v3/roles?name=member", adminToken, null).body());
+        call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, adminToken, null);
+        String service = firstId(call("GET", identity + "/v3/services?type=network", adminToken, null).body());
+        call("POST", identity + "/v3/limits", adminToken, "{\"limits\":[{\"project_id\":\"" + projectId
+                + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":" + ports
+                + "}]}");
+        return token(identity, project + "-user", "bench-pass", project);
+    }
+
     /** Uploads bytes (Glance's image data PUT). */
     static void upload(String url, String token, byte[] data) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

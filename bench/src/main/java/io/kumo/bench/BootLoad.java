@@ -35,16 +35,7 @@ public final class BootLoad {
         int clients = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
         String project = "bench-boots-" + Long.toString(System.currentTimeMillis(), 36);
-        String projectId = first(BenchApi.call("POST", identity + "/v3/projects", admin,
-                "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}"));
-        String user = first(BenchApi.call("POST", identity + "/v3/users", admin, "{\"user\":{\"name\":\"" + project
-                + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}"));
-        String role = first(BenchApi.call("GET", identity + "/v3/roles?name=member", admin, null));
-        BenchApi.call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, admin, null);
-        String service = first(BenchApi.call("GET", identity + "/v3/services?type=network", admin, null));
-        BenchApi.call("POST", identity + "/v3/limits", admin, "{\"limits\":[{\"project_id\":\"" + projectId
-                + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":50000}]}");
-        String member = BenchApi.token(identity, project + "-user", "bench-pass", project);
+        String member = BenchApi.memberProject(identity, admin, project, 50000);
         String image = first(BenchApi.call("POST", glance + "/v2/images", member,
                 "{\"name\":\"bench-tiny\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"));
         BenchApi.upload(glance + "/v2/images/" + image + "/file", member, new byte[65536]);

@@ -28,16 +28,7 @@ public final class PortLoad {
         String admin = BenchApi.token(identity, "admin", args[2], "admin");
         int window = Integer.parseInt(args[3]);
         String project = "bench-ports-" + Long.toString(System.currentTimeMillis(), 36);
-        String projectId = first(BenchApi.call("POST", identity + "/v3/projects", admin,
-                "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}"));
-        String user = first(BenchApi.call("POST", identity + "/v3/users", admin, "{\"user\":{\"name\":\"" + project
-                + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}"));
-        String role = first(BenchApi.call("GET", identity + "/v3/roles?name=member", admin, null));
-        BenchApi.call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, admin, null);
-        String service = first(BenchApi.call("GET", identity + "/v3/services?type=network", admin, null));
-        BenchApi.call("POST", identity + "/v3/limits", admin, "{\"limits\":[{\"project_id\":\"" + projectId
-                + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":50000}]}");
-        String member = BenchApi.token(identity, project + "-user", "bench-pass", project);
+        String member = BenchApi.memberProject(identity, admin, project, 50000);
         Thread.sleep(31_000); // network-service trusts a quota it read for up to 30 s
         // warm the service's JIT up on another network first, so the windows compare like with like
         String warmup = first(BenchApi.call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"warmup\"}}"));

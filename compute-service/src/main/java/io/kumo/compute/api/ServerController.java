@@ -102,7 +102,6 @@ class ServerController {
             case "reboot" -> reboot(body.get("reboot"));
             default -> throw ApiException.badRequest("There is no such action: " + name);
         };
-        queries.get(caller, id);
         actions.act(caller, id, action);
     }
 

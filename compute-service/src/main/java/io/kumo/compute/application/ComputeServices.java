@@ -8,6 +8,7 @@ import io.kumo.compute.domain.ComputeHost;
 import io.kumo.compute.persistence.ComputeHostIds;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +39,9 @@ public class ComputeServices {
         if (binary != null && !binary.equals(BINARY)) {
             return List.of();
         }
+        Map<String, Integer> known = ids.all();
         return hosts.list().stream().filter(h -> host == null || h.name().equals(host))
-                .map(h -> new Listed(ids.idOf(h.name()), h)).sorted(Comparator.comparingInt(Listed::id)).toList();
+                .map(h -> new Listed(known.computeIfAbsent(h.name(), ids::idOf), h)).sorted(Comparator.comparingInt(Listed::id)).toList();
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import io.kumo.compute.domain.ComputeHost;
 import io.kumo.compute.persistence.ComputeHostIds;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,8 @@ public class Hypervisors {
     @Transactional
     public List<Hypervisor> list(Caller caller) {
         Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:list");
-        return hosts.list(true).stream().map(h -> new Hypervisor(ids.idOf(h.name()), h))
+        Map<String, Integer> known = ids.all();
+        return hosts.list(true).stream().map(h -> new Hypervisor(known.computeIfAbsent(h.name(), ids::idOf), h))
                 .sorted(Comparator.comparingInt(Hypervisor::id)).toList();
     }
 

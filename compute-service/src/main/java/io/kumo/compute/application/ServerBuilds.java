@@ -79,7 +79,7 @@ public class ServerBuilds {
         });
         if (placed == null) {
             if (servers.find(answer.instanceUuid()).isEmpty()) {
-                cleanup.releaseAllocation(stub(answer.instanceUuid()));
+                cleanup.releaseAllocation(answer.instanceUuid());
             }
             return;
         }
@@ -157,13 +157,7 @@ public class ServerBuilds {
                 return;
             }
             if (answer.retryable() && server.buildAttempt() < settings.maxAttempts()) {
-                Server retry = new Server(server.id(), server.projectId(), server.userId(), server.name(),
-                        server.hostname(), server.flavor(), server.imageId(), server.hypervisorType(), server.keyName(),
-                        server.keyData(), server.userData(), server.configDrive(), server.availabilityZone(),
-                        server.launchIndex(), server.reservationId(), VmState.BUILDING, TaskState.SCHEDULING, 0, null,
-                        null, server.buildAttempt() + 1, server.buildDeadline(), server.requestId(), null,
-                        server.createdAt(), clock.instant(), null, null, server.version(), server.metadata(),
-                        server.ports(), server.securityGroups());
+                Server retry = server.rescheduled(clock.instant());
                 if (servers.update(retry)) {
                     List<String> tried = new ArrayList<>(List.of(answer.host()));
                     outbox.publish(Exchanges.SCHEDULER_REQUESTS, io.kumo.common.contract.scheduler.ScheduleServer
@@ -240,8 +234,4 @@ public class ServerBuilds {
                 subnet == null ? null : subnet.gatewayIp(), subnet == null ? List.of() : subnet.dnsNameservers());
     }
 
-    private static Server stub(String id) {
-        return new Server(id, null, null, null, null, null, null, null, null, null, null, false, null, 0, null,
-                VmState.DELETED, null, 0, null, null, 0, null, null, null, null, null, null, null, 0, null, null, null);
-    }
 }

@@ -25,8 +25,9 @@ public class ServerCleanup {
         this.networks = networks;
     }
 
-    public void releaseAllocation(Server server) {
-        placement.release(server.id());
+    /** For a server already gone from compute's records (deleted while the scheduler was deciding). */
+    public void releaseAllocation(String serverId) {
+        placement.release(serverId);
     }
 
     public void releaseEverything(Server server) {

@@ -42,6 +42,14 @@ public record Server(String id, String projectId, String userId, String name, St
                 launchedAt, terminatedAt, version, metadata, ports, securityGroups);
     }
 
+    /** Back to scheduling for the next attempt, on no host, after a host's retryable failure. */
+    public Server rescheduled(Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, VmState.BUILDING,
+                TaskState.SCHEDULING, 0, null, null, buildAttempt + 1, buildDeadline, requestId, null, createdAt, now,
+                null, null, version, metadata, ports, securityGroups);
+    }
+
     public Server launched(int power, Instant now) {
         return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
                 userData, configDrive, availabilityZone, launchIndex, reservationId, VmState.ACTIVE, null, power, host,
