@@ -72,7 +72,7 @@ credential=$(demo application credential create jenkins -f value -c id -c secret
 check "demo creates application credential jenkins" test "$(echo "$credential" | wc -l)" -eq 2
 check "a token from the application credential" "$OPENSTACK" --os-auth-url "http://127.0.0.1:5000/v3" \
   --os-auth-type v3applicationcredential --os-application-credential-id "$(echo "$credential" | sed -n 1p)" \
-  --os-application-credential-secret "$(echo "$credential" | sed -n 2p)" --os-identity-api-version 3 token issue
+  --os-application-credential-secret="$(echo "$credential" | sed -n 2p)" --os-identity-api-version 3 token issue
 check "registered limit list shows the compute defaults" contains servers admin registered limit list
 check "limit list" admin limit list
 check "the demo member may not create projects" refuses demo project create nope

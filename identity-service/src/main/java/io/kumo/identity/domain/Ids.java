@@ -22,9 +22,16 @@ public final class Ids {
         return randomUrlSafe(16);
     }
 
-    /** A secret handed to a program once (application credentials): 48 random bytes. */
+    /**
+     * A secret handed to a program once (application credentials): 48 random bytes. Never one that starts
+     * with '-', which command lines would read as an option ({@code --os-application-credential-secret -x…}).
+     */
     public static String newSecret() {
-        return randomUrlSafe(48);
+        String secret;
+        do {
+            secret = randomUrlSafe(48);
+        } while (secret.startsWith("-"));
+        return secret;
     }
 
     private static String randomUrlSafe(int bytes) {
