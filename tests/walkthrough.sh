@@ -182,6 +182,10 @@ check "server show vm1 has an address on net2" contains 10.30.0. demo server sho
 check "server stop vm1 → SHUTOFF" bash -c "'$OPENSTACK' --os-cloud kumo server stop vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 SHUTOFF"
 check "server start vm1 → ACTIVE" bash -c "'$OPENSTACK' --os-cloud kumo server start vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 ACTIVE"
 check "server reboot --hard --wait vm1" demo server reboot --hard --wait vm1
+check "server event list vm1 shows create, stop, start and reboot" bash -c "'$OPENSTACK' --os-cloud kumo server event list vm1 -f value -c Action | tr '\\n' ' ' | grep -q 'reboot start stop create'"
+check "server event show (admin) lists the build's steps" contains compute__do_build_and_run_instance admin server event show \
+    "$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)" \
+    "$("$OPENSTACK" --os-cloud kumo server event list vm1 -f value -c 'Request ID' | tail -1)"
 check "another project cannot see vm1" refuses alice server show vm1
 check "admin disables the host for maintenance" admin compute service set --disable --disable-reason maintenance \
   "$host" nova-compute

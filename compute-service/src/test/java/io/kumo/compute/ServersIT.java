@@ -39,6 +39,15 @@ class ServersIT extends ComputeIT {
     static final NovaShape CREATED = NovaShape.of("created server").required("id", STRING).required("links", ARRAY)
             .optional("OS-DCF:diskConfig", STRING).optional("security_groups", ARRAY).optional("adminPass", STRING);
 
+    /** Tempest's v2_1 instance_actions; events only in the single action, for admins at 2.1. */
+    static final NovaShape ACTION = NovaShape.of("instance action").required("action", STRING)
+            .required("request_id", STRING).required("user_id", STRING).required("project_id", STRING)
+            .required("start_time", STRING).required("message", STRING, NULL).required("instance_uuid", STRING)
+            .optional("events", ARRAY);
+    static final NovaShape EVENT = NovaShape.of("instance action event").required("event", STRING)
+            .required("start_time", STRING).required("finish_time", STRING, NULL).required("result", STRING, NULL)
+            .required("traceback", STRING, NULL);
+
     static final ApiClient glance = new ApiClient("http://127.0.0.1:" + IMAGE_PORT);
     static final ApiClient neutron = new ApiClient("http://127.0.0.1:" + NETWORK_PORT);
     static String imageId;
@@ -110,6 +119,23 @@ class ServersIT extends ComputeIT {
         assertThat(action(id, demo, "{\"reboot\": {\"type\": \"HARD\"}}").status()).isEqualTo(202);
         awaitStatus(id, "ACTIVE", demo);
 
+        JsonNode history = nova.get("/servers/" + id + "/os-instance-actions", demo).json().get("instanceActions");
+        history.forEach(ACTION::check);
+        assertThat(history.findValues("action")).extracting(JsonNode::asString)
+                .containsExactly("reboot", "start", "stop", "create");
+        String createRequest = history.get(3).get("request_id").asString();
+        assertThat(created.header("X-OpenStack-Request-Id")).isEqualTo(createRequest);
+        JsonNode create = nova.get("/servers/" + id + "/os-instance-actions/" + createRequest, adminToken()).json()
+                .get("instanceAction");
+        ACTION.check(create);
+        create.get("events").forEach(EVENT::check);
+        assertThat(create.get("events").findValues("event")).extracting(JsonNode::asString)
+                .containsExactly("conductor_schedule_and_build_instances", "compute__do_build_and_run_instance");
+        assertThat(create.get("events").findValues("result")).extracting(JsonNode::asString).containsOnly("Success");
+        assertThat(nova.get("/servers/" + id + "/os-instance-actions/" + createRequest, demo).json()
+                .get("instanceAction").has("events")).as("events are for admins at 2.1").isFalse();
+        assertNovaError(nova.get("/servers/" + id + "/os-instance-actions/req-unknown", demo), 404, "itemNotFound");
+
         assertThat(nova.get("/servers/detail?name=%5E" + active.get("name").asString() + "%24", demo).json()
                 .get("servers").size()).isEqualTo(1);
         assertNovaError(nova.get("/servers/" + id, IDENTITY.newProjectMember(unique("other"))), 404, "itemNotFound");
@@ -134,6 +160,10 @@ class ServersIT extends ComputeIT {
         assertThat(failed.get("fault").get("message").asString()).isNotBlank();
         assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isZero();
         assertThat(neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").size()).isZero();
+        JsonNode create = nova.get("/servers/" + id + "/os-instance-actions/" + created.header("X-OpenStack-Request-Id"),
+                adminToken()).json().get("instanceAction");
+        assertThat(create.get("message").asString()).isEqualTo("Error");
+        assertThat(create.get("events").findValues("result")).extracting(JsonNode::asString).contains("Error");
         assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
     }

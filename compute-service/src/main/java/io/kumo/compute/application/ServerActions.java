@@ -9,7 +9,6 @@ import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.messaging.jpa.Inbox;
 import io.kumo.common.messaging.jpa.Outbox;
-import io.kumo.common.web.RequestIds;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import io.kumo.compute.domain.TaskState;
@@ -32,15 +31,17 @@ public class ServerActions {
 
     private final ServerRecords servers;
     private final ServerCleanup cleanup;
+    private final InstanceActions actions;
     private final Inbox inbox;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ServerActions(ServerRecords servers, ServerCleanup cleanup, Inbox inbox, Outbox outbox,
+    ServerActions(ServerRecords servers, ServerCleanup cleanup, InstanceActions actions, Inbox inbox, Outbox outbox,
             TransactionTemplate transactions, Clock clock) {
         this.servers = servers;
         this.cleanup = cleanup;
+        this.actions = actions;
         this.inbox = inbox;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -48,9 +49,11 @@ public class ServerActions {
     }
 
     public void act(Caller caller, String serverId, ServerAction action) {
+        String requestId = InstanceActions.requestId();
         Server server = transactions.execute(tx -> {
             Server s = writable(caller, serverId, action);
             action.check(s.id(), s.vmState(), s.taskState());
+            actions.begin(s.id(), action.novaName(), requestId, caller.userId(), caller.projectId());
             if (action == ServerAction.DELETE && s.host() == null) {
                 Server gone = s.deleted(clock.instant());
                 return servers.update(gone) ? gone : conflict(s);
@@ -59,8 +62,9 @@ public class ServerActions {
             if (!servers.update(busy)) {
                 return conflict(s);
             }
-            outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), command(action),
-                    RequestIds.current()));
+            actions.step(s.id(), requestId, action.event(), s.host());
+            outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), action.command(),
+                    requestId));
             return busy;
         });
         if (server.vmState() == VmState.DELETED) {
@@ -77,6 +81,12 @@ public class ServerActions {
             Server s = servers.find(answer.instanceUuid()).orElse(null);
             if (s == null || !answer.host().equals(s.host())) {
                 return null;
+            }
+            String event = ServerAction.of(answer.action()).event();
+            if (answer.error() != null) {
+                actions.failed(s.id(), answer.actionId(), event, answer.error());
+            } else {
+                actions.succeeded(s.id(), answer.actionId(), event);
             }
             if (answer.action() == ServerCommand.Action.DELETE) {
                 if (answer.error() != null) {
@@ -110,15 +120,5 @@ public class ServerActions {
 
     private static Server conflict(Server s) {
         throw ApiException.conflict("Instance " + s.id() + " changed while the request ran; retry it.");
-    }
-
-    private static ServerCommand.Action command(ServerAction action) {
-        return switch (action) {
-            case START -> ServerCommand.Action.START;
-            case STOP -> ServerCommand.Action.STOP;
-            case REBOOT_SOFT -> ServerCommand.Action.REBOOT_SOFT;
-            case REBOOT_HARD -> ServerCommand.Action.REBOOT_HARD;
-            case DELETE -> ServerCommand.Action.DELETE;
-        };
     }
 }

@@ -13,6 +13,7 @@ import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.domain.ConfigDriveFiles;
 import io.kumo.compute.domain.Fault;
 import io.kumo.compute.domain.Flavor;
+import io.kumo.compute.domain.InstanceAction;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerPort;
 import io.kumo.compute.domain.TaskState;
@@ -43,17 +44,19 @@ public class ServerBuilds {
     private final ServerRecords servers;
     private final NetworkService networks;
     private final ServerCleanup cleanup;
+    private final InstanceActions actions;
     private final Inbox inbox;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final ComputeSettings settings;
     private final Clock clock;
 
-    ServerBuilds(ServerRecords servers, NetworkService networks, ServerCleanup cleanup, Inbox inbox, Outbox outbox,
-            TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
+    ServerBuilds(ServerRecords servers, NetworkService networks, ServerCleanup cleanup, InstanceActions actions,
+            Inbox inbox, Outbox outbox, TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
         this.servers = servers;
         this.networks = networks;
         this.cleanup = cleanup;
+        this.actions = actions;
         this.inbox = inbox;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -75,7 +78,12 @@ public class ServerBuilds {
                 return null;
             }
             Server next = server.placedOn(answer.host(), answer.providerUuid(), clock.instant());
-            return servers.update(next) ? next : null;
+            if (!servers.update(next)) {
+                return null;
+            }
+            actions.succeeded(next.id(), next.requestId(), InstanceAction.SCHEDULE);
+            actions.step(next.id(), next.requestId(), InstanceAction.BUILD, next.host());
+            return next;
         });
         if (placed == null) {
             if (servers.find(answer.instanceUuid()).isEmpty()) {
@@ -141,7 +149,9 @@ public class ServerBuilds {
                     || server.taskState() == TaskState.DELETING) {
                 return;
             }
-            servers.update(server.launched(answer.powerState().code(), clock.instant()));
+            if (servers.update(server.launched(answer.powerState().code(), clock.instant()))) {
+                actions.succeeded(server.id(), server.requestId(), InstanceAction.BUILD);
+            }
         });
     }
 
@@ -159,6 +169,8 @@ public class ServerBuilds {
             if (answer.retryable() && server.buildAttempt() < settings.maxAttempts()) {
                 Server retry = server.rescheduled(clock.instant());
                 if (servers.update(retry)) {
+                    actions.failed(server.id(), server.requestId(), InstanceAction.BUILD, answer.reason());
+                    actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
                     List<String> tried = new ArrayList<>(List.of(answer.host()));
                     outbox.publish(Exchanges.SCHEDULER_REQUESTS, io.kumo.common.contract.scheduler.ScheduleServer
                             .ROUTING_KEY, ServerCreation.schedule(retry, tried));
@@ -210,7 +222,12 @@ public class ServerBuilds {
         }
         Instant now = clock.instant();
         Server failed = server.failed(Fault.of(500, message, details, now), now);
-        return servers.update(failed) ? failed : null;
+        if (!servers.update(failed)) {
+            return null;
+        }
+        actions.failed(serverId, server.requestId(), InstanceAction.SCHEDULE, message);
+        actions.failed(serverId, server.requestId(), InstanceAction.BUILD, message);
+        return failed;
     }
 
     private static boolean building(Server server, int attempt) {

@@ -6,10 +6,10 @@ import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.scheduler.ScheduleServer;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.messaging.jpa.Outbox;
-import io.kumo.common.web.RequestIds;
 import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.domain.Flavor;
+import io.kumo.compute.domain.InstanceAction;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerPort;
 import io.kumo.compute.domain.TaskState;
@@ -44,19 +44,21 @@ public class ServerCreation {
     private final NetworkService networks;
     private final KeyPairRecords keyPairs;
     private final ServerRecords servers;
+    private final InstanceActions actions;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration buildTimeout;
 
     public ServerCreation(Flavors flavors, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
-            ServerRecords servers, Outbox outbox, TransactionTemplate transactions, Clock clock,
-            ComputeSettings settings) {
+            ServerRecords servers, InstanceActions actions, Outbox outbox, TransactionTemplate transactions,
+            Clock clock, ComputeSettings settings) {
         this.flavors = flavors;
         this.images = images;
         this.networks = networks;
         this.keyPairs = keyPairs;
         this.servers = servers;
+        this.actions = actions;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -93,6 +95,7 @@ public class ServerCreation {
         }
         List<NetworkService.Network> targets = targets(caller, request);
         String hypervisorType = hypervisorType(image, flavor);
+        String requestId = InstanceActions.requestId();
         String reservation = "r-" + Long.toString(clock.millis(), 36);
         Instant now = clock.instant();
         List<Server> created = new ArrayList<>();
@@ -112,12 +115,14 @@ public class ServerCreation {
                 created.add(new Server(id, caller.projectId(), caller.userId(), name, hostname(name), flavor,
                         image.id(), hypervisorType, request.keyName(), keyData, request.userData(),
                         request.configDrive(), request.availabilityZone(), index, reservation, VmState.BUILDING,
-                        TaskState.SCHEDULING, 0, null, null, 1, now.plus(buildTimeout), RequestIds.current(), null,
+                        TaskState.SCHEDULING, 0, null, null, 1, now.plus(buildTimeout), requestId, null,
                         now, now, null, null, 0, request.metadata(), ports, request.securityGroups().isEmpty()
                                 ? List.of("default") : request.securityGroups()));
             }
             transactions.executeWithoutResult(tx -> created.forEach(server -> {
                 servers.insert(server);
+                actions.begin(server.id(), "create", requestId, caller.userId(), caller.projectId());
+                actions.step(server.id(), requestId, InstanceAction.SCHEDULE, null);
                 outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedule(server, List.of()));
             }));
         } catch (RuntimeException e) {

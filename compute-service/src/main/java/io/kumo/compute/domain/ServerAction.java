@@ -1,5 +1,6 @@
 package io.kumo.compute.domain;
 
+import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.error.ApiException;
 import java.util.Map;
 import java.util.Set;
@@ -9,11 +10,16 @@ import java.util.Set;
  * action not allowed is 409 with Nova's message.
  */
 public enum ServerAction {
-    START("start", Set.of(VmState.STOPPED), TaskState.POWERING_ON),
-    STOP("stop", Set.of(VmState.ACTIVE, VmState.ERROR), TaskState.POWERING_OFF),
-    REBOOT_SOFT("reboot", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBOOTING),
-    REBOOT_HARD("reboot", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBOOTING_HARD),
-    DELETE("delete", Set.of(VmState.values()), TaskState.DELETING);
+    START("start", Set.of(VmState.STOPPED), TaskState.POWERING_ON, ServerCommand.Action.START,
+            "compute_start_instance"),
+    STOP("stop", Set.of(VmState.ACTIVE, VmState.ERROR), TaskState.POWERING_OFF, ServerCommand.Action.STOP,
+            "compute_stop_instance"),
+    REBOOT_SOFT("reboot", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBOOTING,
+            ServerCommand.Action.REBOOT_SOFT, "compute_reboot_instance"),
+    REBOOT_HARD("reboot", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBOOTING_HARD,
+            ServerCommand.Action.REBOOT_HARD, "compute_reboot_instance"),
+    DELETE("delete", Set.of(VmState.values()), TaskState.DELETING, ServerCommand.Action.DELETE,
+            "compute_terminate_instance");
 
     /** Tasks an action may interrupt: a delete may stop anything but another delete. */
     private static final Map<ServerAction, Set<TaskState>> INTERRUPTS = Map.of(
@@ -23,11 +29,41 @@ public enum ServerAction {
     private final String novaName;
     private final Set<VmState> allowedFrom;
     private final TaskState task;
+    private final ServerCommand.Action command;
+    private final String event;
 
-    ServerAction(String novaName, Set<VmState> allowedFrom, TaskState task) {
+    ServerAction(String novaName, Set<VmState> allowedFrom, TaskState task, ServerCommand.Action command,
+            String event) {
         this.novaName = novaName;
         this.allowedFrom = allowedFrom;
         this.task = task;
+        this.command = command;
+        this.event = event;
+    }
+
+    /** The command the server's host carries out. */
+    public ServerCommand.Action command() {
+        return command;
+    }
+
+    /** The instance action's name, as {@code os-instance-actions} shows it. */
+    public String novaName() {
+        return novaName;
+    }
+
+    /** The name of the host's step in the instance action. */
+    public String event() {
+        return event;
+    }
+
+    /** The action a host's answer to a command finishes. */
+    public static ServerAction of(ServerCommand.Action command) {
+        for (ServerAction action : values()) {
+            if (action.command == command) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("No server action carries out " + command);
     }
 
     public TaskState task() {
