@@ -146,6 +146,9 @@ public class Bootstrapper {
             repos.regions.save(new Region(settings.region(), "", null));
         }
         for (CatalogDefault entry : CATALOG) {
+            if (!settings.services().contains(entry.type())) {
+                continue;
+            }
             CatalogService service = repos.services.findByType(entry.type()).stream().findFirst().orElseGet(() -> {
                 CatalogService created = repos.services.save(new CatalogService(Ids.newId(), entry.type(), entry.name(),
                         "Kumo " + entry.type() + " service", true));

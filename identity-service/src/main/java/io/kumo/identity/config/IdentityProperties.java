@@ -1,6 +1,7 @@
 package io.kumo.identity.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -46,6 +47,8 @@ public record IdentityProperties(
      * @param publicBase     scheme and host every service URL starts with; ports are the standard ones
      * @param endpointUrls   per catalog type, a URL replacing the default one
      * @param demoUser       when set, a member user in project {@code demoProject} (the quickstart's)
+     * @param services       the catalog types to publish: only services that really run belong in a catalog,
+     *                       since clients call every one they find there
      */
     public record Bootstrap(
             @DefaultValue("true") boolean enabled,
@@ -59,6 +62,8 @@ public record IdentityProperties(
             @DefaultValue Map<String, String> endpointUrls,
             @DefaultValue("") String demoUser,
             @DefaultValue("") String demoPassword,
-            @DefaultValue("demo") String demoProject) {
+            @DefaultValue("demo") String demoProject,
+            @DefaultValue({"identity", "compute", "network", "image", "volumev3", "block-storage", "placement"})
+            List<String> services) {
     }
 }

@@ -35,6 +35,6 @@ class AuthRateLimiterTest {
         return new IdentityProperties(Duration.ofHours(1), 4, 0, new IdentityProperties.Lockout(6, Duration.ofMinutes(30), java.util.List.of()),
                 new IdentityProperties.Password(6, 128, "", ""), new IdentityProperties.AuthRateLimit(perSecond, burst),
                 new IdentityProperties.Bootstrap(true, "admin", "", "admin", "RegionOne", "service", "",
-                        "http://127.0.0.1", Map.of(), "", "", "demo"));
+                        "http://127.0.0.1", Map.of(), "", "", "demo", java.util.List.of()));
     }
 }
