@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,17 +40,25 @@ final class BenchApi {
      * A project of its own for a benchmark, with a member user and room for {@code ports} ports; returns
      * the member's token.
      */
-    static String memberProject(String identity, String adminToken, String project, int ports) throws Exception {
+    /** A project's own unified limit, for the catalog service of {@code serviceType}. */
+    record Limit(String serviceType, String resource, long value) {
+    }
+
+    static String memberProject(String identity, String adminToken, String project, List<Limit> limits)
+            throws Exception {
         String projectId = firstId(call("POST", identity + "/v3/projects", adminToken,
                 "{\"project\":{\"name\":\"" + project + "\",\"domain_id\":\"default\"}}").body());
         String user = firstId(call("POST", identity + "/v3/users", adminToken, "{\"user\":{\"name\":\"" + project
                 + "-user\",\"domain_id\":\"default\",\"password\":\"bench-pass\"}}").body());
         String role = firstId(call("GET", identity + "/v3/roles?name=member", adminToken, null).body());
         call("PUT", identity + "/v3/projects/" + projectId + "/users/" + user + "/roles/" + role, adminToken, null);
-        String service = firstId(call("GET", identity + "/v3/services?type=network", adminToken, null).body());
-        call("POST", identity + "/v3/limits", adminToken, "{\"limits\":[{\"project_id\":\"" + projectId
-                + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"port\",\"resource_limit\":" + ports
-                + "}]}");
+        for (Limit limit : limits) {
+            String service = firstId(call("GET", identity + "/v3/services?type=" + limit.serviceType(), adminToken,
+                    null).body());
+            call("POST", identity + "/v3/limits", adminToken, "{\"limits\":[{\"project_id\":\"" + projectId
+                    + "\",\"service_id\":\"" + service + "\",\"resource_name\":\"" + limit.resource()
+                    + "\",\"resource_limit\":" + limit.value() + "}]}");
+        }
         return token(identity, project + "-user", "bench-pass", project);
     }
 

@@ -35,7 +35,10 @@ public final class BootLoad {
         int clients = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
         String project = "bench-boots-" + Long.toString(System.currentTimeMillis(), 36);
-        String member = BenchApi.memberProject(identity, admin, project, 50000);
+        String member = BenchApi.memberProject(identity, admin, project, List.of(
+                new BenchApi.Limit("network", "port", 50000), new BenchApi.Limit("compute", "servers", 50000),
+                new BenchApi.Limit("compute", "class:VCPU", 50000),
+                new BenchApi.Limit("compute", "class:MEMORY_MB", 50_000_000L)));
         String image = first(BenchApi.call("POST", glance + "/v2/images", member,
                 "{\"name\":\"bench-tiny\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"));
         BenchApi.upload(glance + "/v2/images/" + image + "/file", member, new byte[65536]);

@@ -28,7 +28,8 @@ public final class PortLoad {
         String admin = BenchApi.token(identity, "admin", args[2], "admin");
         int window = Integer.parseInt(args[3]);
         String project = "bench-ports-" + Long.toString(System.currentTimeMillis(), 36);
-        String member = BenchApi.memberProject(identity, admin, project, 50000);
+        String member = BenchApi.memberProject(identity, admin, project,
+                List.of(new BenchApi.Limit("network", "port", 50000)));
         Thread.sleep(31_000); // network-service trusts a quota it read for up to 30 s
         // warm the service's JIT up on another network first, so the windows compare like with like
         String warmup = first(BenchApi.call("POST", neutron + "/v2.0/networks", member, "{\"network\":{\"name\":\"warmup\"}}"));

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Servers end to end: identity, image-service, network-service, the scheduler and an agent with the
  * fake driver, each its own process, with compute-service against MariaDB and RabbitMQ.
  */
-class ServersIT extends ComputeIT {
+class ServersIT extends ServerCloudIT {
 
     /** Tempest's v2_1 servers.server_detail (additionalProperties false). */
     static final NovaShape SERVER = NovaShape.of("server").required("id", STRING).required("name", STRING)
@@ -47,37 +46,6 @@ class ServersIT extends ComputeIT {
     static final NovaShape EVENT = NovaShape.of("instance action event").required("event", STRING)
             .required("start_time", STRING).required("finish_time", STRING, NULL).required("result", STRING, NULL)
             .required("traceback", STRING, NULL);
-
-    static final ApiClient glance = new ApiClient("http://127.0.0.1:" + IMAGE_PORT);
-    static final ApiClient neutron = new ApiClient("http://127.0.0.1:" + NETWORK_PORT);
-    static String imageId;
-    static String networkId;
-
-    /** Once, but after the Spring context (compute-service itself) is up: a @BeforeAll would run before it. */
-    @BeforeEach
-    void cloud() {
-        if (imageId != null) {
-            return;
-        }
-        CloudProcesses.ensureStarted(IDENTITY, IMAGE_PORT, NETWORK_PORT);
-        String demo = demoToken();
-        ApiClient.Response image = glance.post("/v2/images", demo,
-                "{\"name\": \"" + unique("img") + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
-        assertThat(image.status()).as(image.text()).isEqualTo(201);
-        imageId = image.json().get("id").asString();
-        assertThat(glance.upload("/v2/images/" + imageId + "/file", demo, new byte[4096]).status()).isEqualTo(204);
-        ApiClient.Response net = neutron.post("/v2.0/networks", demo, "{\"network\": {\"name\": \"" + unique("net")
-                + "\"}}");
-        assertThat(net.status()).as(net.text()).isEqualTo(201);
-        networkId = net.json().get("network").get("id").asString();
-        ApiClient.Response subnet = neutron.post("/v2.0/subnets", demo, "{\"subnet\": {\"network_id\": \"" + networkId
-                + "\", \"ip_version\": 4, \"cidr\": \"10.44.0.0/24\", \"dns_nameservers\": [\"10.44.0.2\"]}}");
-        assertThat(subnet.status()).as(subnet.text()).isEqualTo(201);
-        // both fake hosts known to the scheduler before the first boot
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
-                .get("hypervisors").findValues("hypervisor_hostname").stream()
-                .filter(h -> h.asString().startsWith(CloudProcesses.AGENT_HOST)).count() == 2);
-    }
 
     @Test
     void aServerBootsStopsStartsRebootsAndIsDeletedWithEverythingReleased() {
@@ -188,15 +156,5 @@ class ServersIT extends ComputeIT {
         assertThat(nova.get("/servers/detail?name=%5Ebad%24", demo).json().get("servers")).isEmpty();
         assertThat(neutron.get("/v2.0/ports?device_owner=compute:nova&network_id=" + networkId, demo).json()
                 .get("ports").findValues("name")).allSatisfy(n -> assertThat(n.asString()).isNotEqualTo("bad"));
-    }
-
-    private static ApiClient.Response action(String id, String token, String body) {
-        return nova.post("/servers/" + id + "/action", token, body);
-    }
-
-    private static JsonNode awaitStatus(String id, String status, String token) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> nova.get("/servers/" + id, token).json().get("server"),
-                        s -> s.get("status").asString().equals(status));
     }
 }

@@ -34,15 +34,22 @@ public class UnifiedLimits {
         return limits.get(projectId + "/" + resourceName, key -> fetch(projectId, resourceName));
     }
 
+    /** The registered default of {@code resourceName} (what a project without its own limit gets), or {@link #UNLIMITED}. */
+    public long registeredLimit(String resourceName) {
+        return limits.get("/" + resourceName, key -> fetchRegistered(resourceName));
+    }
+
     private long fetch(String projectId, String resourceName) {
-        String service = serviceId();
         Map<?, ?> own = identity.get(UriComponentsBuilder.fromPath("/v3/limits").queryParam("project_id", projectId)
-                .queryParam("service_id", service).queryParam("resource_name", resourceName).build().toUriString(),
-                Map.class);
+                .queryParam("service_id", serviceId()).queryParam("resource_name", resourceName).build()
+                .toUriString(), Map.class);
         Long value = firstResourceLimit(own.get("limits"));
-        if (value != null) {
-            return value;
-        }
+        // not registeredLimit(): a cache's loader must not load other keys of the same cache
+        return value != null ? value : fetchRegistered(resourceName);
+    }
+
+    private long fetchRegistered(String resourceName) {
+        String service = serviceId();
         Map<?, ?> registered = identity.get(UriComponentsBuilder.fromPath("/v3/registered_limits")
                 .queryParam("service_id", service).queryParam("resource_name", resourceName).build().toUriString(),
                 Map.class);

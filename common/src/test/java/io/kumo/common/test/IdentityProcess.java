@@ -100,6 +100,19 @@ public final class IdentityProcess {
         return token(name + "-user", "pass-" + name, name);
     }
 
+    /** Sets a project's own unified limit for a resource of the service of {@code serviceType}. */
+    public void setLimit(String projectId, String serviceType, String resource, long value) {
+        String admin = adminToken();
+        String serviceId = keystone().get("/v3/services?type=" + serviceType, admin).json().get("services").get(0)
+                .get("id").asString();
+        ApiClient.Response created = keystone().post("/v3/limits", admin, """
+                {"limits": [{"project_id": "%s", "service_id": "%s", "resource_name": "%s", "resource_limit": %d}]}"""
+                .formatted(projectId, serviceId, resource, value));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Setting limit " + resource + " failed: " + created.text());
+        }
+    }
+
     public ApiClient keystone() {
         return new ApiClient(url());
     }

@@ -4,6 +4,7 @@ import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
 import io.kumo.common.client.UnifiedLimits;
 import io.kumo.common.error.ApiException;
+import io.kumo.compute.domain.ComputeQuota;
 import io.kumo.compute.domain.GeneratedKeyPair;
 import io.kumo.compute.domain.SshPublicKey;
 import io.kumo.compute.persistence.KeyPairRecords;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeyPairs {
 
     private static final Pattern NAME = Pattern.compile("^[\\w\\- ]+$", Pattern.UNICODE_CHARACTER_CLASS);
-    static final String LIMIT = "server_key_pairs";
+    static final String LIMIT = ComputeQuota.KEY_PAIRS.resource();
 
     private final KeyPairRecords records;
     private final ObjectProvider<UnifiedLimits> limits;

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ServerActions {
 
     private static final String CONSUMER = "compute-actions";
+    private static final int MAX_ATTEMPTS = 5;
 
     private final ServerRecords servers;
     private final ServerCleanup cleanup;
@@ -48,28 +49,47 @@ public class ServerActions {
         this.clock = clock;
     }
 
+    /**
+     * Carries out the action; a server that changed under it (the build moved on meanwhile) is read again
+     * and the action re-checked, a few times, before the caller gets a 409.
+     */
     public void act(Caller caller, String serverId, ServerAction action) {
         String requestId = InstanceActions.requestId();
-        Server server = transactions.execute(tx -> {
-            Server s = writable(caller, serverId, action);
-            action.check(s.id(), s.vmState(), s.taskState());
-            actions.begin(s.id(), action.novaName(), requestId, caller.userId(), caller.projectId());
-            if (action == ServerAction.DELETE && s.host() == null) {
-                Server gone = s.deleted(clock.instant());
-                return servers.update(gone) ? gone : conflict(s);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Server server = transactions.execute(tx -> begin(caller, serverId, action, requestId));
+                if (server.vmState() == VmState.DELETED) {
+                    cleanup.releaseEverything(server);
+                }
+                return;
+            } catch (StaleServer e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw ApiException.conflict("Instance " + serverId + " kept changing while the request ran;"
+                            + " retry it.");
+                }
             }
-            Server busy = s.withState(s.vmState(), action.task(), s.powerState(), clock.instant());
-            if (!servers.update(busy)) {
-                return conflict(s);
-            }
-            actions.step(s.id(), requestId, action.event(), s.host());
-            outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), action.command(),
-                    requestId));
-            return busy;
-        });
-        if (server.vmState() == VmState.DELETED) {
-            cleanup.releaseEverything(server);
         }
+    }
+
+    private Server begin(Caller caller, String serverId, ServerAction action, String requestId) {
+        Server s = writable(caller, serverId, action);
+        action.check(s.id(), s.vmState(), s.taskState());
+        actions.begin(s.id(), action.novaName(), requestId, caller.userId(), caller.projectId());
+        if (action == ServerAction.DELETE && s.host() == null) {
+            Server gone = s.deleted(clock.instant());
+            if (!servers.update(gone)) {
+                throw new StaleServer();
+            }
+            return gone;
+        }
+        Server busy = s.withState(s.vmState(), action.task(), s.powerState(), clock.instant());
+        if (!servers.update(busy)) {
+            throw new StaleServer();
+        }
+        actions.step(s.id(), requestId, action.event(), s.host());
+        outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), action.command(),
+                requestId));
+        return busy;
     }
 
     /** The host's answer to a command. */
@@ -118,7 +138,11 @@ public class ServerActions {
         return ApiException.notFound("Instance " + id + " could not be found.");
     }
 
-    private static Server conflict(Server s) {
-        throw ApiException.conflict("Instance " + s.id() + " changed while the request ran; retry it.");
+    /** The server changed between reading it and writing it (its compare-and-set failed); rolls back. */
+    private static final class StaleServer extends RuntimeException {
+
+        StaleServer() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.kumo.common.error.ApiException;
 import io.kumo.common.messaging.jpa.Outbox;
 import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.domain.ComputeUsage;
 import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.domain.InstanceAction;
 import io.kumo.compute.domain.Server;
@@ -40,6 +41,7 @@ public class ServerCreation {
     static final int MAX_USER_DATA = 65535;
 
     private final Flavors flavors;
+    private final ComputeQuotas quotas;
     private final ImageService images;
     private final NetworkService networks;
     private final KeyPairRecords keyPairs;
@@ -50,10 +52,11 @@ public class ServerCreation {
     private final Clock clock;
     private final Duration buildTimeout;
 
-    public ServerCreation(Flavors flavors, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
+    public ServerCreation(Flavors flavors, ComputeQuotas quotas, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
             ServerRecords servers, InstanceActions actions, Outbox outbox, TransactionTemplate transactions,
             Clock clock, ComputeSettings settings) {
         this.flavors = flavors;
+        this.quotas = quotas;
         this.images = images;
         this.networks = networks;
         this.keyPairs = keyPairs;
@@ -93,6 +96,8 @@ public class ServerCreation {
             keyData = keyPairs.find(caller.userId(), request.keyName())
                     .orElseThrow(() -> ApiException.badRequest("Invalid key_name provided.")).publicKey();
         }
+        quotas.checkMetadata(caller.projectId(), request.metadata().size());
+        int count = quotas.check(caller.projectId(), flavor, request.minCount(), request.maxCount());
         List<NetworkService.Network> targets = targets(caller, request);
         String hypervisorType = hypervisorType(image, flavor);
         String requestId = InstanceActions.requestId();
@@ -101,7 +106,7 @@ public class ServerCreation {
         List<Server> created = new ArrayList<>();
         List<ServerPort> madePorts = new ArrayList<>();
         try {
-            for (int index = 0; index < request.maxCount(); index++) {
+            for (int index = 0; index < count; index++) {
                 String id = UUID.randomUUID().toString();
                 String name = request.maxCount() > 1 ? request.name() + "-" + (index + 1) : request.name();
                 List<ServerPort> ports = new ArrayList<>();
@@ -119,17 +124,23 @@ public class ServerCreation {
                         now, now, null, null, 0, request.metadata(), ports, request.securityGroups().isEmpty()
                                 ? List.of("default") : request.securityGroups()));
             }
-            transactions.executeWithoutResult(tx -> created.forEach(server -> {
-                servers.insert(server);
-                actions.begin(server.id(), "create", requestId, caller.userId(), caller.projectId());
-                actions.step(server.id(), requestId, InstanceAction.SCHEDULE, null);
-                outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedule(server, List.of()));
-            }));
+            transactions.executeWithoutResult(tx -> {
+                quotas.claim(caller.projectId(), ComputeUsage.of(flavor, created.size()));
+                created.forEach(server -> store(caller, server));
+            });
         } catch (RuntimeException e) {
             madePorts.forEach(p -> networks.deletePort(p.portId()));
             throw e;
         }
         return created.get(0);
+    }
+
+    /** Stores a new server with its create action and queues its scheduling. */
+    private void store(Caller caller, Server server) {
+        servers.insert(server);
+        actions.begin(server.id(), "create", server.requestId(), caller.userId(), caller.projectId());
+        actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
+        outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedule(server, List.of()));
     }
 
     static ScheduleServer schedule(Server server, List<String> ignoreHosts) {
@@ -190,10 +201,6 @@ public class ServerCreation {
                 throw ApiException.badRequest("Invalid input for field/attribute user_data. Value: "
                         + abbreviate(r.userData()) + ". '" + abbreviate(r.userData()) + "' is not a 'base64'");
             }
-        }
-        if (r.metadata().size() > 128) {
-            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + r.metadata().size()
-                    + ", but already used 0 of 128 metadata_items");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kumo.compute.persistence;
 
+import io.kumo.compute.domain.ComputeUsage;
 import io.kumo.compute.domain.Fault;
 import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.domain.Server;
@@ -100,6 +101,16 @@ public class ServerRecords {
                 ? load("SELECT * FROM servers WHERE deleted = FALSE ORDER BY created_at DESC, id", Map.of())
                 : load("SELECT * FROM servers WHERE project_id = :p AND deleted = FALSE ORDER BY created_at DESC, id",
                         Map.of("p", projectId));
+    }
+
+    /** What the project's servers hold (every server not deleted counts, whatever its state, as in Nova). */
+    public ComputeUsage usage(String projectId) {
+        ComputeUsage[] total = {ComputeUsage.NONE};
+        jdbc.query("SELECT flavor FROM servers WHERE project_id = :p AND deleted = FALSE", Map.of("p", projectId),
+                rs -> {
+                    total[0] = total[0].plus(ComputeUsage.of(JSON.readValue(rs.getString("flavor"), Flavor.class), 1));
+                });
+        return total[0];
     }
 
     /** Builds that outlived their deadline. */

@@ -1,0 +1,137 @@
+package io.kumo.compute;
+
+import static io.kumo.compute.NovaShape.Type.INTEGER;
+import static io.kumo.compute.NovaShape.Type.OBJECT;
+import static io.kumo.compute.NovaShape.Type.STRING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Compute quotas from unified limits: shown, counted, enforced — also against a burst of creates. */
+class QuotasIT extends ServerCloudIT {
+
+    static final List<String> QUOTAS = List.of("instances", "cores", "ram", "floating_ips", "fixed_ips",
+            "metadata_items", "key_pairs", "security_groups", "security_group_rules", "server_groups",
+            "server_group_members", "injected_files", "injected_file_content_bytes", "injected_file_path_bytes");
+
+    /** Tempest's v2_1 quotas.get_quota_set: every quota an integer, and the project's id. */
+    static final NovaShape QUOTA_SET = quotaSet(INTEGER);
+    /** Tempest's quota_set detail: each quota {in_use, limit, reserved}. */
+    static final NovaShape QUOTA_SET_DETAIL = quotaSet(OBJECT);
+    static final NovaShape USAGE = NovaShape.of("quota usage").required("in_use", INTEGER).required("limit", INTEGER)
+            .required("reserved", INTEGER);
+    static final NovaShape ABSOLUTE_LIMITS = absoluteLimits();
+
+    @Test
+    void quotaSetsShowTheUnifiedLimitsAndTheProjectsCountedUsage() {
+        String member = IDENTITY.newProjectMember(unique("quota"));
+        String project = IDENTITY.projectId(member);
+        IDENTITY.setLimit(project, "compute", "servers", 3);
+
+        JsonNode set = nova.get("/os-quota-sets/" + project, member).json().get("quota_set");
+        QUOTA_SET.check(set);
+        assertThat(set.get("id").asString()).isEqualTo(project);
+        assertThat(set.get("instances").asInt()).as("the project's own limit").isEqualTo(3);
+        assertThat(set.get("cores").asInt()).as("the registered default").isEqualTo(20);
+        assertThat(set.get("security_groups").asInt()).as("network-service's quota").isEqualTo(-1);
+        JsonNode defaults = nova.get("/os-quota-sets/" + project + "/defaults", member).json().get("quota_set");
+        QUOTA_SET.check(defaults);
+        assertThat(defaults.get("instances").asInt()).isEqualTo(10);
+
+        String server = boot(member, unique("counted"), networkOf(member, "10.45.0"), "").json().get("server")
+                .get("id").asString();
+        JsonNode detail = nova.get("/os-quota-sets/" + project + "/detail", member).json().get("quota_set");
+        QUOTA_SET_DETAIL.check(detail);
+        QUOTAS.forEach(q -> USAGE.check(detail.get(q)));
+        assertThat(detail.get("instances").get("in_use").asInt()).isEqualTo(1);
+        assertThat(detail.get("cores").get("in_use").asInt()).isEqualTo(1);
+        assertThat(detail.get("ram").get("in_use").asInt()).isEqualTo(512);
+
+        JsonNode limits = nova.get("/limits", member).json().get("limits");
+        ABSOLUTE_LIMITS.check(limits.get("absolute"));
+        assertThat(limits.get("rate").isArray()).isTrue();
+        assertThat(limits.get("absolute").get("maxTotalInstances").asInt()).isEqualTo(3);
+        assertThat(limits.get("absolute").get("totalInstancesUsed").asInt()).isEqualTo(1);
+
+        assertNovaError(nova.get("/os-quota-sets/" + project, demoToken()), 403, "forbidden");
+        assertNovaError(nova.put("/os-quota-sets/" + project, member, "{\"quota_set\": {\"instances\": 50}}"), 403,
+                "forbidden");
+        assertNovaError(nova.put("/os-quota-sets/" + project, adminToken(), "{\"quota_set\": {\"instances\": 50}}"),
+                400, "badRequest");
+        delete(member, List.of(server));
+    }
+
+    @Test
+    void overQuotaIs403AndABurstOfCreatesNeverOverrunsIt() throws Exception {
+        String member = IDENTITY.newProjectMember(unique("burst"));
+        String project = IDENTITY.projectId(member);
+        IDENTITY.setLimit(project, "compute", "servers", 3);
+        String network = networkOf(member, "10.46.0");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<ApiClient.Response>> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = unique("burst-" + i);
+            burst.add(CompletableFuture.supplyAsync(() -> boot(member, name, network, ""), pool));
+        }
+        List<ApiClient.Response> answers = burst.stream().map(CompletableFuture::join).toList();
+        pool.shutdown();
+        List<String> created = answers.stream().filter(r -> r.status() == 202)
+                .map(r -> r.json().get("server").get("id").asString()).toList();
+        assertThat(created).as("exactly the quota is created").hasSize(3);
+        answers.stream().filter(r -> r.status() != 202).forEach(r -> {
+            assertNovaError(r, 403, "forbidden");
+            assertThat(r.json().get("forbidden").get("message").asString()).startsWith("Quota exceeded for instances");
+        });
+        assertThat(nova.get("/servers", member).json().get("servers")).hasSize(3);
+        assertThat(neutron.get("/v2.0/ports?network_id=" + network, member).json().get("ports"))
+                .as("refused creates leave no ports").hasSize(3);
+
+        ApiClient.Response more = boot(member, unique("more"), network, ", \"min_count\": 2, \"max_count\": 4");
+        assertNovaError(more, 403, "forbidden");
+        assertThat(more.json().get("forbidden").get("message").asString())
+                .isEqualTo("Quota exceeded for instances: Requested 2, but already used 3 of 3 instances");
+        delete(member, created);
+        ApiClient.Response fits = boot(member, unique("fits"), network, ", \"min_count\": 2, \"max_count\": 5");
+        assertThat(fits.status()).as(fits.text()).isEqualTo(202);
+        assertThat(nova.get("/servers", member).json().get("servers")).as("max_count trimmed to what fits")
+                .hasSize(3);
+        delete(member, nova.get("/servers", member).json().get("servers").findValues("id").stream()
+                .map(JsonNode::asString).toList());
+    }
+
+    private static void delete(String token, List<String> servers) {
+        servers.forEach(id -> assertThat(nova.delete("/servers/" + id, token).status()).isIn(204, 404));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> servers.stream()
+                .allMatch(id -> nova.get("/servers/" + id, token).status() == 404));
+    }
+
+    private static NovaShape quotaSet(NovaShape.Type type) {
+        NovaShape shape = NovaShape.of("quota_set").required("id", STRING);
+        for (String quota : QUOTAS) {
+            shape = shape.required(quota, type);
+        }
+        return shape;
+    }
+
+    private static NovaShape absoluteLimits() {
+        NovaShape shape = NovaShape.of("absolute limits");
+        for (String name : List.of("maxImageMeta", "maxPersonality", "maxPersonalitySize", "maxSecurityGroupRules",
+                "maxSecurityGroups", "maxServerMeta", "maxTotalCores", "maxTotalFloatingIps", "maxTotalInstances",
+                "maxTotalKeypairs", "maxTotalRAMSize", "maxServerGroups", "maxServerGroupMembers", "totalCoresUsed",
+                "totalInstancesUsed", "totalRAMUsed", "totalSecurityGroupsUsed", "totalFloatingIpsUsed",
+                "totalServerGroupsUsed")) {
+            shape = shape.required(name, INTEGER);
+        }
+        return shape;
+    }
+}

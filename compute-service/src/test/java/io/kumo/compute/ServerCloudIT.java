@@ -1,0 +1,71 @@
+package io.kumo.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the tests that boot servers: image-service, network-service and an agent with the fake
+ * driver (two hosts) as processes, an image and a network of the demo project to boot from.
+ */
+abstract class ServerCloudIT extends ComputeIT {
+
+    static final ApiClient glance = new ApiClient("http://127.0.0.1:" + IMAGE_PORT);
+    static final ApiClient neutron = new ApiClient("http://127.0.0.1:" + NETWORK_PORT);
+    static String imageId;
+    static String networkId;
+
+    /** Once, but after the Spring context (compute-service itself) is up: a @BeforeAll would run before it. */
+    @BeforeEach
+    void cloud() {
+        if (imageId != null) {
+            return;
+        }
+        CloudProcesses.ensureStarted(IDENTITY, IMAGE_PORT, NETWORK_PORT);
+        String admin = adminToken();
+        ApiClient.Response image = glance.post("/v2/images", admin, "{\"name\": \"" + unique("img")
+                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\"}");
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        imageId = image.json().get("id").asString();
+        assertThat(glance.upload("/v2/images/" + imageId + "/file", admin, new byte[4096]).status()).isEqualTo(204);
+        networkId = networkOf(demoToken(), "10.44.0");
+        // both fake hosts known to the scheduler before the first boot
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
+                .get("hypervisors").findValues("hypervisor_hostname").stream()
+                .filter(h -> h.asString().startsWith(CloudProcesses.AGENT_HOST)).count() == 2);
+    }
+
+    /** A new network of the token's project with one subnet {@code <prefix>.0/24}; its id. */
+    static String networkOf(String token, String prefix) {
+        ApiClient.Response net = neutron.post("/v2.0/networks", token, "{\"network\": {\"name\": \"" + unique("net")
+                + "\"}}");
+        assertThat(net.status()).as(net.text()).isEqualTo(201);
+        String id = net.json().get("network").get("id").asString();
+        ApiClient.Response subnet = neutron.post("/v2.0/subnets", token, "{\"subnet\": {\"network_id\": \"" + id
+                + "\", \"ip_version\": 4, \"cidr\": \"" + prefix + ".0/24\", \"dns_nameservers\": [\"" + prefix
+                + ".2\"]}}");
+        assertThat(subnet.status()).as(subnet.text()).isEqualTo(201);
+        return id;
+    }
+
+    /** POST /servers of one m1.tiny server on the network. */
+    static ApiClient.Response boot(String token, String name, String network, String extra) {
+        return nova.post("/servers", token, """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}]%s}}"""
+                .formatted(name, imageId, network, extra));
+    }
+
+    static ApiClient.Response action(String id, String token, String body) {
+        return nova.post("/servers/" + id + "/action", token, body);
+    }
+
+    static JsonNode awaitStatus(String id, String status, String token) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> nova.get("/servers/" + id, token).json().get("server"),
+                        s -> s.get("status").asString().equals(status));
+    }
+}
