@@ -50,6 +50,17 @@ final class CloudProcesses {
         started = true;
     }
 
+    /** Another agent with the fake driver: one host of its own zone whose builds take {@code spawnDelay}. */
+    static ServiceProcess slowAgent(String host, String zone, String spawnDelay) {
+        ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
+                IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
+                        "--agent.driver=fake", "--agent.host=" + host, "--agent.fake.hosts=1",
+                        "--agent.availability-zone=" + zone, "--agent.heartbeat-interval=2s",
+                        "--agent.fake.spawn-delay=" + spawnDelay));
+        agent.destroyOnExit();
+        return agent;
+    }
+
     private static List<String> concat(List<String> first, String... more) {
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(List.of(more));

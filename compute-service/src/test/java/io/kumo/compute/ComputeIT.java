@@ -57,7 +57,9 @@ abstract class ComputeIT {
                 "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
                 "--kumo.identity.url=" + IDENTITY.url(),
-                "--scheduler.heartbeat-queue=compute-it-heartbeats-" + SCHEDULER_PORT));
+                "--scheduler.heartbeat-queue=compute-it-heartbeats-" + SCHEDULER_PORT,
+                // agents heartbeat every 2 s here; a killed one is down after 15 s (ReliabilityIT)
+                "--scheduler.host-down-after=15s"));
         scheduler.destroyOnExit();
         return scheduler;
     }

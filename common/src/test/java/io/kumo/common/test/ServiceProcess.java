@@ -74,6 +74,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or a power cut would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Shared processes (one per test JVM) end with the JVM: a process left running would keep consuming
      * from the shared queues of the next run and take its messages.

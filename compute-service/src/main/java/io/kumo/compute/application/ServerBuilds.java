@@ -6,10 +6,13 @@ import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.scheduler.NoValidHost;
+import io.kumo.common.contract.scheduler.ScheduleServer;
 import io.kumo.common.contract.scheduler.ServerScheduled;
 import io.kumo.common.messaging.jpa.Inbox;
 import io.kumo.common.messaging.jpa.Outbox;
 import io.kumo.compute.client.NetworkService;
+import io.kumo.compute.client.SchedulerHosts;
+import io.kumo.compute.domain.ComputeHost;
 import io.kumo.compute.domain.ConfigDriveFiles;
 import io.kumo.compute.domain.Fault;
 import io.kumo.compute.domain.Flavor;
@@ -24,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,6 +48,7 @@ public class ServerBuilds {
 
     private final ServerRecords servers;
     private final NetworkService networks;
+    private final SchedulerHosts hosts;
     private final ServerCleanup cleanup;
     private final InstanceActions actions;
     private final Inbox inbox;
@@ -51,10 +57,12 @@ public class ServerBuilds {
     private final ComputeSettings settings;
     private final Clock clock;
 
-    ServerBuilds(ServerRecords servers, NetworkService networks, ServerCleanup cleanup, InstanceActions actions,
-            Inbox inbox, Outbox outbox, TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
+    ServerBuilds(ServerRecords servers, NetworkService networks, SchedulerHosts hosts, ServerCleanup cleanup,
+            InstanceActions actions, Inbox inbox, Outbox outbox, TransactionTemplate transactions,
+            ComputeSettings settings, Clock clock) {
         this.servers = servers;
         this.networks = networks;
+        this.hosts = hosts;
         this.cleanup = cleanup;
         this.actions = actions;
         this.inbox = inbox;
@@ -145,8 +153,13 @@ public class ServerBuilds {
                         answer.host(), ServerCommand.Action.DELETE, answer.requestId()));
                 return;
             }
-            if (!building(server, answer.attempt()) || !answer.host().equals(server.host())
-                    || server.taskState() == TaskState.DELETING) {
+            if (!answer.host().equals(server.host())) {
+                // a host the build was taken from (it went down, then came back and built it anyway)
+                outbox.publish(Exchanges.HOST_COMMANDS, answer.host(), new ServerCommand(answer.instanceUuid(),
+                        answer.host(), ServerCommand.Action.DELETE, answer.requestId()));
+                return;
+            }
+            if (!building(server, answer.attempt()) || server.taskState() == TaskState.DELETING) {
                 return;
             }
             if (servers.update(server.launched(answer.powerState().code(), clock.instant()))) {
@@ -157,34 +170,76 @@ public class ServerBuilds {
 
     /** A host could not build: try the next host while attempts remain and the fault is the host's. */
     public void buildFailed(String messageId, BuildFailed answer) {
-        Server[] failed = new Server[1];
-        transactions.executeWithoutResult(tx -> {
+        Server failed = transactions.execute(tx -> {
             if (!inbox.firstDelivery(CONSUMER, messageId)) {
-                return;
+                return null;
             }
             Server server = servers.find(answer.instanceUuid()).orElse(null);
             if (server == null || !building(server, answer.attempt())) {
-                return;
+                return null;
             }
-            if (answer.retryable() && server.buildAttempt() < settings.maxAttempts()) {
-                Server retry = server.rescheduled(clock.instant());
-                if (servers.update(retry)) {
-                    actions.failed(server.id(), server.requestId(), InstanceAction.BUILD, answer.reason());
-                    actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
-                    List<String> tried = new ArrayList<>(List.of(answer.host()));
-                    outbox.publish(Exchanges.SCHEDULER_REQUESTS, io.kumo.common.contract.scheduler.ScheduleServer
-                            .ROUTING_KEY, ServerCreation.schedule(retry, tried));
-                    log.info("Rescheduling server {} (attempt {}) after {} failed: {}", server.id(),
-                            retry.buildAttempt(), answer.host(), answer.reason());
-                }
-                return;
-            }
-            failed[0] = markFailed(server.id(), answer.attempt(), "Build of instance " + server.id()
-                    + " aborted: " + answer.reason(), answer.reason());
+            return hostFailed(server, answer.host(), answer.reason(), answer.retryable());
         });
-        if (failed[0] != null) {
-            cleanup.releaseEverything(failed[0]);
+        if (failed != null) {
+            cleanup.releaseEverything(failed);
         }
+    }
+
+    /**
+     * Builds placed on hosts the scheduler now reports down (no heartbeat): such a host will not answer,
+     * so its builds are failed on it at once — rescheduled while attempts remain — instead of waiting for
+     * the deadline. Should the host come back and build one anyway, it is told to delete it (see
+     * {@link #spawned}).
+     */
+    public int rescueBuildsOnDownHosts() {
+        List<Server> placed = servers.placedBuilds();
+        if (placed.isEmpty()) {
+            return 0;
+        }
+        Set<String> down;
+        try {
+            down = hosts.list().stream().filter(h -> !h.up()).map(ComputeHost::name).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            log.warn("Could not ask the scheduler which hosts are down: {}", e.toString());
+            return 0;
+        }
+        int rescued = 0;
+        for (Server build : placed) {
+            if (!down.contains(build.host())) {
+                continue;
+            }
+            Server failed = transactions.execute(tx -> {
+                Server server = servers.find(build.id()).orElse(null);
+                if (server == null || !building(server, build.buildAttempt()) || !build.host().equals(server.host())) {
+                    return null;
+                }
+                return hostFailed(server, server.host(), "host " + server.host() + " went down during the build",
+                        true);
+            });
+            rescued++;
+            if (failed != null) {
+                cleanup.releaseEverything(failed);
+            }
+        }
+        return rescued;
+    }
+
+    /** The build failed on {@code host}: the next attempt elsewhere, else ERROR (then returned, to release). */
+    private Server hostFailed(Server server, String host, String reason, boolean retryable) {
+        if (retryable && server.buildAttempt() < settings.maxAttempts()) {
+            Server retry = server.rescheduled(clock.instant());
+            if (servers.update(retry)) {
+                actions.failed(server.id(), server.requestId(), InstanceAction.BUILD, reason);
+                actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
+                outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY,
+                        ServerCreation.schedule(retry, List.of(host)));
+                log.info("Rescheduling server {} (attempt {}) after {} failed: {}", server.id(), retry.buildAttempt(),
+                        host, reason);
+            }
+            return null;
+        }
+        return markFailed(server.id(), server.buildAttempt(), "Build of instance " + server.id() + " aborted: "
+                + reason, reason);
     }
 
     /** Builds past their deadline go to ERROR, and whatever they held is released (the deadline reaper). */

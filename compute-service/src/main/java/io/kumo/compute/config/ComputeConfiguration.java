@@ -6,7 +6,7 @@ import io.kumo.common.error.ErrorResponseWriter;
 import io.kumo.common.web.Microversion;
 import io.kumo.common.web.MicroversionFilter;
 import io.kumo.common.web.MicroversionNegotiator;
-import io.kumo.compute.application.BuildDeadlines;
+import io.kumo.compute.application.BuildWatchdog;
 import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
 import io.kumo.compute.application.ServerBuilds;
@@ -77,8 +77,8 @@ class ComputeConfiguration {
     }
 
     @Bean
-    BuildDeadlines buildDeadlines(ServerBuilds builds) {
-        return new BuildDeadlines(builds, Duration.ofSeconds(5));
+    BuildWatchdog buildWatchdog(ServerBuilds builds) {
+        return new BuildWatchdog(builds, Duration.ofSeconds(5));
     }
 
     @Bean

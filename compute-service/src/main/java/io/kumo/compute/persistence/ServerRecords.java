@@ -113,6 +113,12 @@ public class ServerRecords {
         return total[0];
     }
 
+    /** Builds placed on a host (the host has them, or is about to). */
+    public List<Server> placedBuilds() {
+        return load("SELECT * FROM servers WHERE vm_state = 'building' AND deleted = FALSE AND host IS NOT NULL",
+                Map.of());
+    }
+
     /** Builds that outlived their deadline. */
     public List<Server> overdueBuilds(Instant now) {
         return load("SELECT * FROM servers WHERE vm_state = 'building' AND deleted = FALSE AND build_deadline < :now",
