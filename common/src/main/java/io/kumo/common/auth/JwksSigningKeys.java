@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Identity's public signing keys as published in its JWKS document, cached. An unknown key id (a key
  * rotated in since the last fetch) triggers a refetch, at most once per {@code minRefetchInterval} so a
- * flood of forged key ids cannot hammer identity.
+ * flood of forged key ids cannot hammer identity. Concurrent requests with a new key share one refetch:
+ * those that arrive during it wait for its result.
  */
 public class JwksSigningKeys implements SigningKeys {
 
@@ -42,11 +43,18 @@ public class JwksSigningKeys implements SigningKeys {
             return null;
         }
         ECPublicKey key = keys.get(keyId);
-        if (key == null && refetchAllowed()) {
-            refresh();
-            key = keys.get(keyId);
+        if (key != null) {
+            return key;
         }
-        return key;
+        synchronized (this) {
+            // requests that arrive while another refetches wait for it, instead of failing as "unknown"
+            key = keys.get(keyId);
+            if (key == null && refetchAllowed()) {
+                refresh();
+                key = keys.get(keyId);
+            }
+            return key;
+        }
     }
 
     public synchronized void refresh() {
