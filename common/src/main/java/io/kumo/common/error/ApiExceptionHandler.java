@@ -111,6 +111,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException e) {
+        log.info("Refused a write that lost a race: {}", e.getMostSpecificCause().toString());
         return respond(HttpStatus.CONFLICT, "The resource was changed by another request at the same time; retry.");
     }
 

@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ports: a MAC unique across the deployment and addresses from the network's subnets (the next free
@@ -32,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortService {
 
     private static final int MAC_ATTEMPTS = 16;
+    /** Tries of a create that lost a race (a deadlock, or a row changed under it) before it fails. */
+    private static final int CREATE_ATTEMPTS = 3;
 
     private final PortRepository ports;
     private final SubnetRepository subnets;
@@ -43,11 +48,13 @@ public class PortService {
     private final PortSecurity security;
     private final NetworkEvents events;
     private final Pager pager;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     PortService(PortRepository ports, SubnetRepository subnets, IpAllocationRepository allocations,
             NetworkService networkAccess, IpAllocator ipam, MacAddresses macs, NetworkQuotas quotas,
-            PortSecurity security, NetworkEvents events, Pager pager, Clock clock) {
+            PortSecurity security, NetworkEvents events, Pager pager, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.ports = ports;
         this.subnets = subnets;
         this.allocations = allocations;
@@ -58,6 +65,7 @@ public class PortService {
         this.security = security;
         this.events = events;
         this.pager = pager;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -67,8 +75,22 @@ public class PortService {
      * @param mac      a MAC asked for (admins), or null for a new one
      * @param groups   security groups asked for, or null for the project's default group
      */
-    @Transactional
     public PortView create(Viewer viewer, String networkId, PortAttributes attributes, List<FixedIp> fixedIps,
+            String mac, List<String> groups) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> createOnce(viewer, networkId, attributes, fixedIps, mac, groups));
+            } catch (ConcurrencyFailureException lostARace) {
+                // a create that lost a race with another (a new project's first ports, all making its
+                // default security group) wrote nothing: it is safe to run again
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw lostARace;
+                }
+            }
+        }
+    }
+
+    private PortView createOnce(Viewer viewer, String networkId, PortAttributes attributes, List<FixedIp> fixedIps,
             String mac, List<String> groups) {
         Network network = networkAccess.visible(viewer, networkId);
         if (viewer.project() == null && !viewer.admin()) {
