@@ -18,9 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InstanceActionRecords {
 
-    private static final String ACTION_OF = "(SELECT id FROM instance_actions WHERE server_id = :server"
-            + " AND request_id = :request)";
-
     private final NamedParameterJdbcTemplate jdbc;
 
     public InstanceActionRecords(NamedParameterJdbcTemplate jdbc) {
@@ -37,19 +34,30 @@ public class InstanceActionRecords {
 
     /** Opens a step of the action; nothing when the action is unknown (an older server without one). */
     public void startEvent(String serverId, String requestId, String event, String host, Instant now) {
-        jdbc.update("INSERT INTO instance_action_events (action_id, event, host, start_time)"
-                + " SELECT id, :event, :host, :now FROM instance_actions WHERE server_id = :server"
-                + " AND request_id = :request", key(serverId, requestId).addValue("event", event)
-                        .addValue("host", host).addValue("now", Timestamp.from(now)));
+        Long action = actionId(serverId, requestId);
+        if (action != null) {
+            jdbc.update("INSERT INTO instance_action_events (action_id, event, host, start_time)"
+                    + " VALUES (:action, :event, :host, :now)", new MapSqlParameterSource("action", action)
+                            .addValue("event", event).addValue("host", host).addValue("now", Timestamp.from(now)));
+        }
     }
 
     /** Finishes the step's open occurrences; an error also marks the action, as Nova does. */
     public void finishEvent(String serverId, String requestId, String event, String result, String traceback,
             Instant now) {
-        MapSqlParameterSource p = key(serverId, requestId).addValue("event", event).addValue("result", result)
-                .addValue("traceback", traceback).addValue("now", Timestamp.from(now));
-        jdbc.update("UPDATE instance_action_events SET finish_time = :now, result = :result, traceback = :traceback"
-                + " WHERE action_id = " + ACTION_OF + " AND event = :event AND finish_time IS NULL", p);
+        Long action = actionId(serverId, requestId);
+        if (action == null) {
+            return;
+        }
+        MapSqlParameterSource p = key(serverId, requestId).addValue("action", action).addValue("event", event)
+                .addValue("result", result).addValue("traceback", traceback).addValue("now", Timestamp.from(now));
+        // by primary key: a range condition would take gap locks that concurrent steps of other actions hit
+        List<Long> open = jdbc.query("SELECT id FROM instance_action_events WHERE action_id = :action"
+                + " AND event = :event AND finish_time IS NULL", p, (rs, n) -> rs.getLong(1));
+        if (!open.isEmpty()) {
+            jdbc.update("UPDATE instance_action_events SET finish_time = :now, result = :result,"
+                    + " traceback = :traceback WHERE id IN (:ids)", p.addValue("ids", open));
+        }
         String message = InstanceAction.ERROR.equals(result) ? ", message = 'Error'" : "";
         jdbc.update("UPDATE instance_actions SET updated_at = :now" + message + " WHERE server_id = :server"
                 + " AND request_id = :request", p);
@@ -66,10 +74,23 @@ public class InstanceActionRecords {
     }
 
     public Optional<InstanceAction> find(String serverId, String requestId) {
-        List<InstanceAction.Event> events = jdbc.query("SELECT * FROM instance_action_events WHERE action_id = "
-                + ACTION_OF + " ORDER BY start_time, id", key(serverId, requestId), InstanceActionRecords::event);
+        Long action = actionId(serverId, requestId);
+        if (action == null) {
+            return Optional.empty();
+        }
+        List<InstanceAction.Event> events = jdbc.query("SELECT * FROM instance_action_events WHERE action_id = :action"
+                + " ORDER BY start_time, id", Map.of("action", action), InstanceActionRecords::event);
         return jdbc.query("SELECT * FROM instance_actions WHERE server_id = :server AND request_id = :request",
                 key(serverId, requestId), (rs, n) -> action(rs, events)).stream().findFirst();
+    }
+
+    /**
+     * The action's id by a plain read: {@code INSERT … SELECT} or a subquery in an UPDATE would lock the
+     * rows (and gaps) they read under REPEATABLE READ, and concurrent creates deadlocked on them.
+     */
+    private Long actionId(String serverId, String requestId) {
+        return jdbc.query("SELECT id FROM instance_actions WHERE server_id = :server AND request_id = :request",
+                key(serverId, requestId), (rs, n) -> rs.getLong(1)).stream().findFirst().orElse(null);
     }
 
     private static MapSqlParameterSource key(String serverId, String requestId) {

@@ -42,16 +42,19 @@ public class ServerRecords {
         jdbc.update("INSERT INTO servers (id, project_id, user_id, name, hostname, flavor, image_id, hypervisor_type,"
                 + " key_name, key_data, user_data, config_drive, availability_zone, launch_index, reservation_id,"
                 + " vm_state, task_state, power_state, host, provider_uuid, build_attempt, build_deadline, request_id,"
-                + " created_at, updated_at, deleted, version) VALUES (:id, :project, :user, :name, :hostname, :flavor,"
+                + " created_at, updated_at, deleted, version, vcpus, memory_mb) VALUES (:id, :project, :user, :name,"
+                + " :hostname, :flavor,"
                 + " :image, :hvtype, :keyName, :keyData, :userData, :configDrive, :az, :launchIndex, :reservation,"
-                + " :vm, :task, :power, :host, :provider, :attempt, :deadline, :requestId, :created, :updated, FALSE, 0)",
+                + " :vm, :task, :power, :host, :provider, :attempt, :deadline, :requestId, :created, :updated, FALSE, 0,"
+                + " :vcpus, :memoryMb)",
                 params(s).addValue("project", s.projectId()).addValue("user", s.userId())
                         .addValue("hostname", s.hostname()).addValue("flavor", JSON.writeValueAsString(s.flavor()))
                         .addValue("image", s.imageId()).addValue("hvtype", s.hypervisorType())
                         .addValue("keyName", s.keyName()).addValue("keyData", s.keyData())
                         .addValue("userData", s.userData()).addValue("configDrive", s.configDrive())
                         .addValue("az", s.availabilityZone()).addValue("launchIndex", s.launchIndex())
-                        .addValue("reservation", s.reservationId()).addValue("created", ts(s.createdAt())));
+                        .addValue("reservation", s.reservationId()).addValue("created", ts(s.createdAt()))
+                        .addValue("vcpus", s.flavor().vcpus()).addValue("memoryMb", s.flavor().ramMb()));
         s.metadata().forEach((k, v) -> jdbc.update("INSERT INTO server_metadata (server_id, meta_key, meta_value)"
                 + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", s.id()).addValue("k", k).addValue("v", v)));
         s.securityGroups().forEach(g -> jdbc.update("INSERT INTO server_security_groups (server_id, name)"
@@ -105,12 +108,9 @@ public class ServerRecords {
 
     /** What the project's servers hold (every server not deleted counts, whatever its state, as in Nova). */
     public ComputeUsage usage(String projectId) {
-        ComputeUsage[] total = {ComputeUsage.NONE};
-        jdbc.query("SELECT flavor FROM servers WHERE project_id = :p AND deleted = FALSE", Map.of("p", projectId),
-                rs -> {
-                    total[0] = total[0].plus(ComputeUsage.of(JSON.readValue(rs.getString("flavor"), Flavor.class), 1));
-                });
-        return total[0];
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0)"
+                + " FROM servers WHERE project_id = :p AND deleted = FALSE", Map.of("p", projectId),
+                (rs, n) -> new ComputeUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Builds placed on a host (the host has them, or is about to). */
