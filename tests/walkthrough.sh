@@ -184,7 +184,12 @@ check "server show vm1 has an address on net2" contains 10.30.0. demo server sho
 check "server stop vm1 → SHUTOFF" bash -c "'$OPENSTACK' --os-cloud kumo server stop vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 SHUTOFF"
 check "server start vm1 → ACTIVE" bash -c "'$OPENSTACK' --os-cloud kumo server start vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 ACTIVE"
 check "server reboot --hard --wait vm1" demo server reboot --hard --wait vm1
-check "server event list vm1 shows create, stop, start and reboot" bash -c "'$OPENSTACK' --os-cloud kumo server event list vm1 -f value -c Action | tr '\\n' ' ' | grep -q 'reboot start stop create'"
+check "server set --property (metadata)" demo server set --property owner=jenkins vm1
+check "server show vm1 has the property" contains owner demo server show vm1 -f value -c properties
+check "a locked server refuses stop, unlocked it may" bash -c "'$OPENSTACK' --os-cloud kumo server lock vm1 \
+  && ! '$OPENSTACK' --os-cloud kumo server stop vm1 2>/dev/null && '$OPENSTACK' --os-cloud kumo server unlock vm1"
+check "availability zone list --compute" contains available demo availability zone list --compute
+check "server event list vm1 shows create, stop, start, reboot, lock and unlock" bash -c "'$OPENSTACK' --os-cloud kumo server event list vm1 -f value -c Action | tr '\\n' ' ' | grep -q 'unlock lock reboot start stop create'"
 check "server event show (admin) lists the build's steps" contains compute__do_build_and_run_instance admin server event show \
     "$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)" \
     "$("$OPENSTACK" --os-cloud kumo server event list vm1 -f value -c 'Request ID' | tail -1)"

@@ -35,6 +35,9 @@ class ServersIT extends ServerCloudIT {
             .optional("OS-EXT-SRV-ATTR:host", STRING, NULL).optional("OS-EXT-SRV-ATTR:instance_name", STRING)
             .optional("OS-EXT-SRV-ATTR:hypervisor_hostname", STRING, NULL)
             .optional("os-extended-volumes:volumes_attached", ARRAY).optional("config_drive", STRING);
+    /** Tempest's v2_1 availability_zone list and detail entries. */
+    static final NovaShape ZONE = NovaShape.of("availability zone").required("zoneName", STRING)
+            .required("zoneState", OBJECT).required("hosts", OBJECT, NULL);
     static final NovaShape CREATED = NovaShape.of("created server").required("id", STRING).required("links", ARRAY)
             .optional("OS-DCF:diskConfig", STRING).optional("security_groups", ARRAY).optional("adminPass", STRING);
 
@@ -112,6 +115,68 @@ class ServersIT extends ServerCloudIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
         assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isZero();
         assertThat(neutron.get("/v2.0/ports/" + port.get("id").asString(), adminToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void nameMetadataLockAndZonesAsNovaHasThem() {
+        String demo = demoToken();
+        ApiClient.Response created = boot(demo, unique("editable"), networkId, "");
+        String id = created.json().get("server").get("id").asString();
+        awaitStatus(id, "ACTIVE", demo);
+
+        ApiClient.Response renamed = nova.put("/servers/" + id, demo, "{\"server\": {\"name\": \"renamed\"}}");
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        SERVER.check(renamed.json().get("server"));
+        assertThat(renamed.json().get("server").get("name").asString()).isEqualTo("renamed");
+        assertNovaError(nova.put("/servers/" + id, demo, "{\"server\": {\"description\": \"x\"}}"), 400,
+                "badRequest");
+
+        assertThat(nova.post("/servers/" + id + "/metadata", demo, "{\"metadata\": {\"a\": \"1\", \"b\": \"2\"}}")
+                .json().get("metadata").size()).isEqualTo(2);
+        assertThat(nova.put("/servers/" + id + "/metadata/a", demo, "{\"meta\": {\"a\": \"9\"}}").json()
+                .get("meta").get("a").asString()).isEqualTo("9");
+        assertNovaError(nova.put("/servers/" + id + "/metadata/a", demo, "{\"meta\": {\"z\": \"9\"}}"), 400,
+                "badRequest");
+        assertThat(nova.delete("/servers/" + id + "/metadata/b", demo).status()).isEqualTo(204);
+        assertNovaError(nova.get("/servers/" + id + "/metadata/b", demo), 404, "itemNotFound");
+        assertThat(nova.get("/servers/" + id + "/metadata", demo).json().get("metadata").toString())
+                .isEqualTo("{\"a\":\"9\"}");
+        assertThat(nova.put("/servers/" + id + "/metadata", demo, "{\"metadata\": {\"c\": \"3\"}}").json()
+                .get("metadata").toString()).isEqualTo("{\"c\":\"3\"}");
+        assertThat(nova.get("/servers/" + id, demo).json().get("server").get("metadata").toString())
+                .isEqualTo("{\"c\":\"3\"}");
+        StringBuilder many = new StringBuilder("{\"metadata\": {");
+        for (int i = 0; i < 129; i++) {
+            many.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"v\"");
+        }
+        assertNovaError(nova.put("/servers/" + id + "/metadata", demo, many + "}}"), 403, "forbidden");
+
+        assertThat(action(id, demo, "{\"lock\": null}").status()).isEqualTo(202);
+        ApiClient.Response refused = action(id, demo, "{\"os-stop\": null}");
+        assertNovaError(refused, 409, "conflictingRequest");
+        assertThat(refused.json().get("conflictingRequest").get("message").asString()).isEqualTo("Instance " + id
+                + " is locked");
+        assertNovaError(nova.delete("/servers/" + id, demo), 409, "conflictingRequest");
+        assertThat(action(id, adminToken(), "{\"lock\": null}").status()).as("an admin takes the lock over")
+                .isEqualTo(202);
+        assertNovaError(action(id, demo, "{\"unlock\": null}"), 403, "forbidden");
+        assertThat(action(id, adminToken(), "{\"unlock\": null}").status()).isEqualTo(202);
+        assertThat(nova.get("/servers/" + id + "/os-instance-actions", demo).json().get("instanceActions")
+                .findValues("action")).extracting(JsonNode::asString).contains("lock", "unlock");
+
+        JsonNode zones = nova.get("/os-availability-zone", demo).json().get("availabilityZoneInfo");
+        zones.forEach(ZONE::check);
+        assertThat(zones.findValues("zoneName")).extracting(JsonNode::asString).contains(CloudProcesses.ZONE);
+        JsonNode detail = nova.get("/os-availability-zone/detail", adminToken()).json().get("availabilityZoneInfo");
+        detail.forEach(ZONE::check);
+        JsonNode ours = java.util.stream.StreamSupport.stream(detail.spliterator(), false)
+                .filter(z -> z.get("zoneName").asString().equals(CloudProcesses.ZONE)).findFirst().orElseThrow();
+        assertThat(ours.get("zoneState").get("available").asBoolean()).isTrue();
+        assertThat(ours.get("hosts").get(CloudProcesses.AGENT_HOST + "-1").get("nova-compute").get("active")
+                .asBoolean()).isTrue();
+        assertNovaError(nova.get("/os-availability-zone/detail", demo), 403, "forbidden");
+
+        assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
     }
 
     @Test

@@ -6,8 +6,10 @@ import io.kumo.common.error.ApiException;
 import io.kumo.common.web.PublicUrls;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerCreation;
+import io.kumo.compute.application.ServerLocking;
 import io.kumo.compute.application.ServerQueries;
 import io.kumo.compute.application.ServerRequest;
+import io.kumo.compute.application.ServerUpdates;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -37,12 +40,17 @@ class ServerController {
     private final ServerCreation creation;
     private final ServerQueries queries;
     private final ServerActions actions;
+    private final ServerUpdates updates;
+    private final ServerLocking locking;
     private final PublicUrls urls;
 
-    ServerController(ServerCreation creation, ServerQueries queries, ServerActions actions, PublicUrls urls) {
+    ServerController(ServerCreation creation, ServerQueries queries, ServerActions actions, ServerUpdates updates,
+            ServerLocking locking, PublicUrls urls) {
         this.creation = creation;
         this.queries = queries;
         this.actions = actions;
+        this.updates = updates;
+        this.locking = locking;
         this.urls = urls;
     }
 
@@ -82,13 +90,29 @@ class ServerController {
         return Map.of("server", ServerViews.detail(queries.get(caller, id), urls.base(request), Policy.isAdmin(caller)));
     }
 
+    /** {"server": {"name": …}}: the only attribute Kumo's servers let change at 2.1. */
+    @PutMapping("/v2.1/servers/{id}")
+    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+            HttpServletRequest request) {
+        JsonNode changes = NovaJson.resource(body, "server");
+        for (String field : changes.propertyNames()) {
+            if (!field.equals("name")) {
+                throw ApiException.badRequest("Invalid input for field/attribute server. Additional properties are"
+                        + " not allowed ('" + field + "' was unexpected)");
+            }
+        }
+        Server server = changes.has("name") ? updates.rename(caller, id, NovaJson.text(changes, "name"))
+                : queries.get(caller, id);
+        return Map.of("server", ServerViews.detail(server, urls.base(request), Policy.isAdmin(caller)));
+    }
+
     @DeleteMapping("/v2.1/servers/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable String id) {
         actions.act(caller, id, ServerAction.DELETE);
     }
 
-    /** {"os-start": null}, {"os-stop": null}, {"reboot": {"type": "SOFT"|"HARD"}}. */
+    /** {"os-start": null}, {"os-stop": null}, {"reboot": {"type": "SOFT"|"HARD"}}, {"lock": null}, {"unlock": null}. */
     @PostMapping("/v2.1/servers/{id}/action")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
@@ -96,6 +120,14 @@ class ServerController {
             throw ApiException.badRequest("Malformed request body: one action is expected.");
         }
         String name = body.propertyNames().iterator().next();
+        if (name.equals("lock") || name.equals("unlock")) {
+            if (name.equals("lock")) {
+                locking.lock(caller, id);
+            } else {
+                locking.unlock(caller, id);
+            }
+            return;
+        }
         ServerAction action = switch (name) {
             case "os-start" -> ServerAction.START;
             case "os-stop" -> ServerAction.STOP;

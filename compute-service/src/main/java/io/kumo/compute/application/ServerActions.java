@@ -33,16 +33,18 @@ public class ServerActions {
     private final ServerRecords servers;
     private final ServerCleanup cleanup;
     private final InstanceActions actions;
+    private final ServerLocking locking;
     private final Inbox inbox;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ServerActions(ServerRecords servers, ServerCleanup cleanup, InstanceActions actions, Inbox inbox, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
+    ServerActions(ServerRecords servers, ServerCleanup cleanup, InstanceActions actions, ServerLocking locking,
+            Inbox inbox, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.servers = servers;
         this.cleanup = cleanup;
         this.actions = actions;
+        this.locking = locking;
         this.inbox = inbox;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -73,6 +75,7 @@ public class ServerActions {
 
     private Server begin(Caller caller, String serverId, ServerAction action, String requestId) {
         Server s = writable(caller, serverId, action);
+        locking.requireUnlocked(caller, s);
         action.check(s.id(), s.vmState(), s.taskState());
         actions.begin(s.id(), action.novaName(), requestId, caller.userId(), caller.projectId());
         if (action == ServerAction.DELETE && s.host() == null) {

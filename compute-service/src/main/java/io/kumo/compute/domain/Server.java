@@ -35,6 +35,20 @@ public record Server(String id, String projectId, String userId, String name, St
                 version, metadata, ports, securityGroups);
     }
 
+    public Server renamed(String newName, Instant now) {
+        return new Server(id, projectId, userId, newName, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, vmState, taskState, powerState,
+                host, providerUuid, buildAttempt, buildDeadline, requestId, fault, createdAt, now, launchedAt,
+                terminatedAt, version, metadata, ports, securityGroups);
+    }
+
+    public Server withMetadata(Map<String, String> newMetadata, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, vmState, taskState, powerState,
+                host, providerUuid, buildAttempt, buildDeadline, requestId, fault, createdAt, now, launchedAt,
+                terminatedAt, version, newMetadata, ports, securityGroups);
+    }
+
     public Server placedOn(String newHost, String provider, Instant now) {
         return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
                 userData, configDrive, availabilityZone, launchIndex, reservationId, vmState, TaskState.NETWORKING,

@@ -74,8 +74,13 @@ public enum ServerAction {
     public void check(String serverId, VmState vmState, TaskState taskState) {
         boolean taskAllows = taskState == null || INTERRUPTS.getOrDefault(this, Set.of()).contains(taskState);
         if (!allowedFrom.contains(vmState) || !taskAllows || vmState == VmState.DELETED) {
-            throw ApiException.conflict("Cannot '" + novaName + "' instance " + serverId + " while it is in "
-                    + (taskAllows ? "vm_state " + vmState.wire() : "task_state " + taskState.wire()));
+            throw notAllowed(novaName, serverId, vmState, taskAllows ? null : taskState);
         }
+    }
+
+    /** Nova's 409 for an operation a server's state does not allow; {@code task} null blames the vm_state. */
+    public static ApiException notAllowed(String operation, String serverId, VmState vmState, TaskState task) {
+        return ApiException.conflict("Cannot '" + operation + "' instance " + serverId + " while it is in "
+                + (task == null ? "vm_state " + vmState.wire() : "task_state " + task.wire()));
     }
 }

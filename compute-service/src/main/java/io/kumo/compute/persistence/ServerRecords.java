@@ -93,6 +93,13 @@ public class ServerRecords {
         }
     }
 
+    /** Replaces a server's metadata (call with the server's compare-and-set in the same transaction). */
+    public void replaceMetadata(String serverId, Map<String, String> metadata) {
+        jdbc.update("DELETE FROM server_metadata WHERE server_id = :id", Map.of("id", serverId));
+        metadata.forEach((k, v) -> jdbc.update("INSERT INTO server_metadata (server_id, meta_key, meta_value)"
+                + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", serverId).addValue("k", k).addValue("v", v)));
+    }
+
     public Optional<Server> find(String id) {
         List<Server> found = load("SELECT * FROM servers WHERE id = :id AND deleted = FALSE", Map.of("id", id));
         return found.stream().findFirst();
