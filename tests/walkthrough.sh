@@ -189,6 +189,9 @@ check "server show vm1 has the property" contains owner demo server show vm1 -f 
 check "a locked server refuses stop, unlocked it may" bash -c "'$OPENSTACK' --os-cloud kumo server lock vm1 \
   && ! '$OPENSTACK' --os-cloud kumo server stop vm1 2>/dev/null && '$OPENSTACK' --os-cloud kumo server unlock vm1"
 check "availability zone list --compute" contains available demo availability zone list --compute
+check "server group create --policy anti-affinity g1" demo server group create --policy anti-affinity g1
+check "server group list shows g1" contains g1 demo server group list
+check "server group delete g1" demo server group delete g1
 check "server event list vm1 shows create, stop, start, reboot, lock and unlock" bash -c "'$OPENSTACK' --os-cloud kumo server event list vm1 -f value -c Action | tr '\\n' ' ' | grep -q 'unlock lock reboot start stop create'"
 check "server event show (admin) lists the build's steps" contains compute__do_build_and_run_instance admin server event show \
     "$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)" \

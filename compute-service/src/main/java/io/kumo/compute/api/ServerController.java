@@ -57,7 +57,8 @@ class ServerController {
     @PostMapping("/v2.1/servers")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> create(Caller caller, @RequestBody JsonNode body, HttpServletRequest request) {
-        Server server = creation.create(caller, ServerBody.parse(NovaJson.resource(body, "server")));
+        Server server = creation.create(caller, ServerBody.parse(NovaJson.resource(body, "server"),
+                body.get("os:scheduler_hints")));
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", server.id());
         v.put("links", NovaLinks.of(urls.base(request), "servers", server.id()));
@@ -170,7 +171,8 @@ class ServerController {
         private ServerBody() {
         }
 
-        static ServerRequest parse(JsonNode s) {
+        /** @param hints {@code os:scheduler_hints} (beside "server"); {@code group} is used, others ignored as Nova does */
+        static ServerRequest parse(JsonNode s, JsonNode hints) {
             List<ServerRequest.RequestedNetwork> networks = new ArrayList<>();
             JsonNode nets = s.get("networks");
             if (nets != null && nets.isArray()) {
@@ -217,7 +219,21 @@ class ServerController {
             return new ServerRequest(NovaJson.text(s, "name"), NovaJson.textOrNumber(s, "flavorRef"),
                     imageRef(s), networks, NovaJson.text(s, "key_name"), NovaJson.text(s, "user_data"),
                     configDrive != null && configDrive, metadata, groups, NovaJson.text(s, "availability_zone"),
-                    minCount, maxCount);
+                    minCount, maxCount, group(hints));
+        }
+
+        private static String group(JsonNode hints) {
+            if (hints == null || hints.isNull()) {
+                return null;
+            }
+            if (!hints.isObject()) {
+                throw NovaJson.invalid("os:scheduler_hints", hints, hints + " is not of type 'object'");
+            }
+            JsonNode group = hints.get("group");
+            if (group != null && !group.isNull() && !group.isString()) {
+                throw NovaJson.invalid("group", group, group + " is not of type 'string'");
+            }
+            return group == null || group.isNull() ? null : group.asString();
         }
 
         /** imageRef, or the image of a block_device_mapping_v2 image→local boot disk (boot_index 0). */

@@ -9,6 +9,7 @@ import io.kumo.compute.domain.ComputeUsage;
 import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.persistence.KeyPairRecords;
 import io.kumo.compute.persistence.ProjectQuotaLocks;
+import io.kumo.compute.persistence.ServerGroupRecords;
 import io.kumo.compute.persistence.ServerRecords;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,13 +34,15 @@ public class ComputeQuotas {
     private final ObjectProvider<UnifiedLimits> limits;
     private final ServerRecords servers;
     private final KeyPairRecords keyPairs;
+    private final ServerGroupRecords groups;
     private final ProjectQuotaLocks locks;
 
     ComputeQuotas(ObjectProvider<UnifiedLimits> limits, ServerRecords servers, KeyPairRecords keyPairs,
-            ProjectQuotaLocks locks) {
+            ServerGroupRecords groups, ProjectQuotaLocks locks) {
         this.limits = limits;
         this.servers = servers;
         this.keyPairs = keyPairs;
+        this.groups = groups;
         this.locks = locks;
     }
 
@@ -84,9 +87,11 @@ public class ComputeQuotas {
         ComputeUsage used = servers.usage(projectId);
         Map<ComputeQuota, Usage> all = new EnumMap<>(ComputeQuota.class);
         for (ComputeQuota quota : ComputeQuota.values()) {
-            long inUse = quota == ComputeQuota.KEY_PAIRS
-                    ? (projectId.equals(caller.projectId()) ? keyPairs.countOfUser(caller.userId()) : 0)
-                    : used.of(quota);
+            long inUse = switch (quota) {
+                case KEY_PAIRS -> projectId.equals(caller.projectId()) ? keyPairs.countOfUser(caller.userId()) : 0;
+                case SERVER_GROUPS -> groups.countOfProject(projectId);
+                default -> used.of(quota);
+            };
             all.put(quota, new Usage(limit(projectId, quota), inUse));
         }
         return all;

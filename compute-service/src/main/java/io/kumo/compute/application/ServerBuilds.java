@@ -49,6 +49,7 @@ public class ServerBuilds {
     private final ServerRecords servers;
     private final NetworkService networks;
     private final SchedulerHosts hosts;
+    private final ScheduleRequests schedules;
     private final ServerCleanup cleanup;
     private final InstanceActions actions;
     private final Inbox inbox;
@@ -57,12 +58,13 @@ public class ServerBuilds {
     private final ComputeSettings settings;
     private final Clock clock;
 
-    ServerBuilds(ServerRecords servers, NetworkService networks, SchedulerHosts hosts, ServerCleanup cleanup,
-            InstanceActions actions, Inbox inbox, Outbox outbox, TransactionTemplate transactions,
-            ComputeSettings settings, Clock clock) {
+    ServerBuilds(ServerRecords servers, NetworkService networks, SchedulerHosts hosts, ScheduleRequests schedules,
+            ServerCleanup cleanup, InstanceActions actions, Inbox inbox, Outbox outbox,
+            TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
         this.servers = servers;
         this.networks = networks;
         this.hosts = hosts;
+        this.schedules = schedules;
         this.cleanup = cleanup;
         this.actions = actions;
         this.inbox = inbox;
@@ -232,7 +234,7 @@ public class ServerBuilds {
                 actions.failed(server.id(), server.requestId(), InstanceAction.BUILD, reason);
                 actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
                 outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY,
-                        ServerCreation.schedule(retry, List.of(host)));
+                        schedules.of(retry, List.of(host)));
                 log.info("Rescheduling server {} (attempt {}) after {} failed: {}", server.id(), retry.buildAttempt(),
                         host, reason);
             }

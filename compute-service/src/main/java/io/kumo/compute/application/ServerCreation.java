@@ -12,10 +12,12 @@ import io.kumo.compute.domain.ComputeUsage;
 import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.domain.InstanceAction;
 import io.kumo.compute.domain.Server;
+import io.kumo.compute.domain.ServerGroup;
 import io.kumo.compute.domain.ServerPort;
 import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.KeyPairRecords;
+import io.kumo.compute.persistence.ServerGroupRecords;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,9 @@ public class ServerCreation {
 
     private final Flavors flavors;
     private final ComputeQuotas quotas;
+    private final ServerGroups serverGroups;
+    private final ServerGroupRecords groupRecords;
+    private final ScheduleRequests schedules;
     private final ImageService images;
     private final NetworkService networks;
     private final KeyPairRecords keyPairs;
@@ -52,11 +56,15 @@ public class ServerCreation {
     private final Clock clock;
     private final Duration buildTimeout;
 
-    public ServerCreation(Flavors flavors, ComputeQuotas quotas, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
+    public ServerCreation(Flavors flavors, ComputeQuotas quotas, ServerGroups serverGroups,
+            ServerGroupRecords groupRecords, ScheduleRequests schedules, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
             ServerRecords servers, InstanceActions actions, Outbox outbox, TransactionTemplate transactions,
             Clock clock, ComputeSettings settings) {
         this.flavors = flavors;
         this.quotas = quotas;
+        this.serverGroups = serverGroups;
+        this.groupRecords = groupRecords;
+        this.schedules = schedules;
         this.images = images;
         this.networks = networks;
         this.keyPairs = keyPairs;
@@ -98,6 +106,7 @@ public class ServerCreation {
         }
         quotas.checkMetadata(caller.projectId(), request.metadata().size());
         int count = quotas.check(caller.projectId(), flavor, request.minCount(), request.maxCount());
+        ServerGroup group = request.group() == null ? null : serverGroups.joinable(caller, request.group(), count);
         List<NetworkService.Network> targets = targets(caller, request);
         String hypervisorType = hypervisorType(image, flavor);
         String requestId = InstanceActions.requestId();
@@ -126,7 +135,7 @@ public class ServerCreation {
             }
             transactions.executeWithoutResult(tx -> {
                 quotas.claim(caller.projectId(), ComputeUsage.of(flavor, created.size()));
-                created.forEach(server -> store(caller, server));
+                created.forEach(server -> store(caller, server, group));
             });
         } catch (RuntimeException e) {
             madePorts.forEach(p -> networks.deletePort(p.portId()));
@@ -136,21 +145,14 @@ public class ServerCreation {
     }
 
     /** Stores a new server with its create action and queues its scheduling. */
-    private void store(Caller caller, Server server) {
+    private void store(Caller caller, Server server, ServerGroup group) {
         servers.insert(server);
         actions.begin(server.id(), "create", server.requestId(), caller.userId(), caller.projectId());
         actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
-        outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedule(server, List.of()));
-    }
-
-    static ScheduleServer schedule(Server server, List<String> ignoreHosts) {
-        Flavor f = server.flavor();
-        Map<String, Integer> resources = f.rootGb() + f.ephemeralGb() > 0
-                ? Map.of("VCPU", f.vcpus(), "MEMORY_MB", f.ramMb(), "DISK_GB", f.rootGb() + f.ephemeralGb())
-                : Map.of("VCPU", f.vcpus(), "MEMORY_MB", f.ramMb());
-        return new ScheduleServer(server.id(), server.projectId(), server.userId(), resources, List.of(), List.of(),
-                List.of(), server.availabilityZone(), server.hypervisorType(), f.extraSpecs(), null, List.of(),
-                List.of(), ignoreHosts, server.buildAttempt(), server.requestId());
+        if (group != null) {
+            groupRecords.addMember(group.id(), server.id());
+        }
+        outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedules.of(server, List.of()));
     }
 
     private List<NetworkService.Network> targets(Caller caller, ServerRequest request) {
