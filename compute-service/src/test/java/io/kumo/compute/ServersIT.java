@@ -122,7 +122,8 @@ class ServersIT extends ServerCloudIT {
         String demo = demoToken();
         ApiClient.Response created = boot(demo, unique("editable"), networkId, "");
         String id = created.json().get("server").get("id").asString();
-        awaitStatus(id, "ACTIVE", demo);
+        assertThat(awaitStatus(id, "ACTIVE", demo).get("OS-EXT-AZ:availability_zone").asString())
+                .as("no zone asked for: the host's is shown").isEqualTo(CloudProcesses.ZONE);
 
         ApiClient.Response renamed = nova.put("/servers/" + id, demo, "{\"server\": {\"name\": \"renamed\"}}");
         assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);

@@ -87,7 +87,8 @@ public class ServerBuilds {
             if (!building(server, answer.attempt()) || server.taskState() != TaskState.SCHEDULING) {
                 return null;
             }
-            Server next = server.placedOn(answer.host(), answer.providerUuid(), clock.instant());
+            Server next = server.placedOn(answer.host(), answer.providerUuid(), answer.availabilityZone(),
+                    clock.instant());
             if (!servers.update(next)) {
                 return null;
             }

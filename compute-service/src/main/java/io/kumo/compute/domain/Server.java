@@ -49,9 +49,10 @@ public record Server(String id, String projectId, String userId, String name, St
                 terminatedAt, version, newMetadata, ports, securityGroups);
     }
 
-    public Server placedOn(String newHost, String provider, Instant now) {
+    /** On the scheduler's chosen host, in that host's zone (unless the scheduler did not say). */
+    public Server placedOn(String newHost, String provider, String hostZone, Instant now) {
         return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
-                userData, configDrive, availabilityZone, launchIndex, reservationId, vmState, TaskState.NETWORKING,
+                userData, configDrive, hostZone == null ? availabilityZone : hostZone, launchIndex, reservationId, vmState, TaskState.NETWORKING,
                 powerState, newHost, provider, buildAttempt, buildDeadline, requestId, fault, createdAt, now,
                 launchedAt, terminatedAt, version, metadata, ports, securityGroups);
     }

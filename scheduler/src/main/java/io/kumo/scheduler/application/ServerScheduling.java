@@ -114,7 +114,7 @@ public class ServerScheduling {
                 .map(h -> new ServerScheduled.Alternate(h.host(), h.provider().uuid())).toList();
         outbox.publish(Exchanges.COMPUTE_EVENTS, ServerScheduled.ROUTING_KEY, new ServerScheduled(
                 message.instanceUuid(), chosen.host(), chosen.provider().uuid(), message.resources(), alternates,
-                message.attempt(), message.requestId()));
+                message.attempt(), message.requestId(), chosen.availabilityZone()));
         return new Decision(message.instanceUuid(), message.attempt(), now, Decision.SCHEDULED, chosen.host(),
                 alternates.stream().map(ServerScheduled.Alternate::host).toList(), attempts, millisSince(started),
                 settings.instanceName(), selected.trace());
