@@ -53,6 +53,7 @@ class ServersIT extends ServerCloudIT {
     @Test
     void aServerBootsStopsStartsRebootsAndIsDeletedWithEverythingReleased() {
         String demo = demoToken();
+        String before = java.time.Instant.now().minusSeconds(1).toString();
         String userData = Base64.getEncoder().encodeToString("#cloud-config\n".getBytes(StandardCharsets.UTF_8));
         ApiClient.Response created = nova.post("/servers", demo, """
                 {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
@@ -115,6 +116,12 @@ class ServersIT extends ServerCloudIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
         assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isZero();
         assertThat(neutron.get("/v2.0/ports/" + port.get("id").asString(), adminToken()).status()).isEqualTo(404);
+        JsonNode changed = nova.get("/servers/detail?changes-since=" + before, demo).json().get("servers");
+        changed.forEach(SERVER::check);
+        assertThat(java.util.stream.StreamSupport.stream(changed.spliterator(), false)
+                .filter(s -> s.get("id").asString().equals(id)).map(s -> s.get("status").asString()))
+                .as("changes-since lists deleted servers too").containsExactly("DELETED");
+        assertNovaError(nova.get("/servers?changes-since=yesterday", demo), 400, "badRequest");
     }
 
     @Test

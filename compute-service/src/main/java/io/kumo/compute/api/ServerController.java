@@ -14,6 +14,11 @@ import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +159,24 @@ class ServerController {
         String allTenants = params.get("all_tenants");
         boolean all = allTenants != null && !allTenants.equalsIgnoreCase("false") && !allTenants.equals("0");
         return new ServerQueries.Filter(params.get("name"), params.get("status"), params.get("image"),
-                params.get("flavor"), all);
+                params.get("flavor"), all, changesSince(params.get("changes-since")));
+    }
+
+    /** An ISO 8601 time, with or without a zone (UTC then), as Nova accepts it. */
+    private static Instant changesSince(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("Invalid input for query parameters changes-since. Value: " + value
+                        + ". '" + value + "' is not a 'date-time'");
+            }
+        }
     }
 
     private static String password() {

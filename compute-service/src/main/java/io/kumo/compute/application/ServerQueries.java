@@ -4,6 +4,7 @@ import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.persistence.ServerRecords;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,7 +22,8 @@ public class ServerQueries {
     }
 
     /** List filters Nova 2.1 offers everyone; {@code name} is a regular expression, as in Nova. */
-    public record Filter(String name, String status, String image, String flavor, boolean allTenants) {
+    public record Filter(String name, String status, String image, String flavor, boolean allTenants,
+            Instant changesSince) {
     }
 
     @Transactional(readOnly = true)
@@ -45,7 +47,10 @@ public class ServerQueries {
             }
         }
         Pattern byName = name;
-        return servers.list(all ? null : caller.projectId()).stream()
+        String project = all ? null : caller.projectId();
+        List<Server> candidates = filter.changesSince() == null ? servers.list(project)
+                : servers.changedSince(project, filter.changesSince());
+        return candidates.stream()
                 .filter(s -> byName == null || byName.matcher(s.name()).find())
                 .filter(s -> filter.status() == null || s.status().equalsIgnoreCase(filter.status()))
                 .filter(s -> filter.image() == null || s.imageId().equals(filter.image()))

@@ -121,6 +121,18 @@ public class ServerRecords {
                 (rs, n) -> new ComputeUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
+    /**
+     * Servers changed at or after {@code since}, deleted ones included (Nova's {@code changes-since}), of a
+     * project or, with null, of every project.
+     */
+    public List<Server> changedSince(String projectId, Instant since) {
+        return projectId == null
+                ? load("SELECT * FROM servers WHERE updated_at >= :since ORDER BY created_at DESC, id",
+                        Map.of("since", ts(since)))
+                : load("SELECT * FROM servers WHERE project_id = :p AND updated_at >= :since"
+                        + " ORDER BY created_at DESC, id", Map.of("p", projectId, "since", ts(since)));
+    }
+
     /** Builds placed on a host (the host has them, or is about to). */
     public List<Server> placedBuilds() {
         return load("SELECT * FROM servers WHERE vm_state = 'building' AND deleted = FALSE AND host IS NOT NULL",
