@@ -180,6 +180,8 @@ check "server create --wait vm1" demo server create --flavor m1.tiny --image kum
   --key-name k3 --user-data "$WORK/ud.txt" --wait vm1
 check "server list shows vm1 ACTIVE" contains ACTIVE demo server list --name vm1
 check "limits show --absolute counts vm1" contains "totalInstancesUsed 1" demo limits show --absolute -f value
+check "usage show: the project's server hours" contains "Servers" demo usage show
+check "usage list (admin): every project's" admin usage list
 check "server show vm1 has an address on net2" contains 10.30.0. demo server show vm1 -f value -c addresses
 check "server stop vm1 → SHUTOFF" bash -c "'$OPENSTACK' --os-cloud kumo server stop vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 SHUTOFF"
 check "server start vm1 → ACTIVE" bash -c "'$OPENSTACK' --os-cloud kumo server start vm1 && $(declare -f await_status); OPENSTACK='$OPENSTACK' await_status vm1 ACTIVE"

@@ -1,6 +1,9 @@
 package io.kumo.compute;
 
+import static io.kumo.compute.NovaShape.Type.ARRAY;
 import static io.kumo.compute.NovaShape.Type.INTEGER;
+import static io.kumo.compute.NovaShape.Type.NULL;
+import static io.kumo.compute.NovaShape.Type.NUMBER;
 import static io.kumo.compute.NovaShape.Type.OBJECT;
 import static io.kumo.compute.NovaShape.Type.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,16 @@ class QuotasIT extends ServerCloudIT {
     static final NovaShape USAGE = NovaShape.of("quota usage").required("in_use", INTEGER).required("limit", INTEGER)
             .required("reserved", INTEGER);
     static final NovaShape ABSOLUTE_LIMITS = absoluteLimits();
+    /** Tempest's v2_1 tenant_usages. */
+    static final NovaShape TENANT_USAGE = NovaShape.of("tenant usage").required("start", STRING)
+            .required("stop", STRING).required("tenant_id", STRING).required("total_hours", NUMBER)
+            .required("total_local_gb_usage", NUMBER).required("total_memory_mb_usage", NUMBER)
+            .required("total_vcpus_usage", NUMBER).optional("server_usages", ARRAY);
+    static final NovaShape SERVER_USAGE = NovaShape.of("server usage").required("ended_at", STRING, NULL)
+            .required("flavor", STRING).required("hours", NUMBER).required("instance_id", STRING)
+            .required("local_gb", INTEGER).required("memory_mb", INTEGER).required("name", STRING)
+            .required("started_at", STRING).required("state", STRING).required("tenant_id", STRING)
+            .required("uptime", INTEGER).required("vcpus", INTEGER);
 
     @Test
     void quotaSetsShowTheUnifiedLimitsAndTheProjectsCountedUsage() {
@@ -107,6 +120,41 @@ class QuotasIT extends ServerCloudIT {
                 .hasSize(3);
         delete(member, nova.get("/servers", member).json().get("servers").findValues("id").stream()
                 .map(JsonNode::asString).toList());
+    }
+
+    @Test
+    void simpleTenantUsageCountsTheHoursServersRanAndKeepsDeletedOnes() {
+        String member = IDENTITY.newProjectMember(unique("usage"));
+        String project = IDENTITY.projectId(member);
+        String start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).withNano(0).toString();
+        String end = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1).withNano(0).toString();
+        String id = boot(member, unique("metered"), networkOf(member, "10.48.0"), "").json().get("server").get("id")
+                .asString();
+        awaitStatus(id, "ACTIVE", member);
+        delete(member, List.of(id));
+
+        String period = "?start=" + start + "&end=" + end;
+        JsonNode usage = nova.get("/os-simple-tenant-usage/" + project + period, member).json().get("tenant_usage");
+        TENANT_USAGE.check(usage);
+        assertThat(usage.get("tenant_id").asString()).isEqualTo(project);
+        JsonNode server = usage.get("server_usages").get(0);
+        SERVER_USAGE.check(server);
+        assertThat(server.get("instance_id").asString()).isEqualTo(id);
+        assertThat(server.get("state").asString()).isEqualTo("terminated");
+        assertThat(server.get("ended_at").isNull()).isFalse();
+        assertThat(server.get("hours").asDouble()).isPositive().isLessThan(0.1);
+        assertThat(usage.get("total_memory_mb_usage").asDouble())
+                .isCloseTo(512 * server.get("hours").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+
+        JsonNode all = nova.get("/os-simple-tenant-usage" + period + "&detailed=1", adminToken()).json()
+                .get("tenant_usages");
+        assertThat(all.findValues("tenant_id")).extracting(JsonNode::asString).contains(project);
+        all.forEach(TENANT_USAGE::check);
+        assertNovaError(nova.get("/os-simple-tenant-usage" + period, member), 403, "forbidden");
+        assertNovaError(nova.get("/os-simple-tenant-usage/" + project + "?start=" + end + "&end=" + start, member),
+                400, "badRequest");
+        assertThat(nova.get("/os-simple-tenant-usage/" + IDENTITY.projectId(demoToken()) + period, adminToken())
+                .status()).isEqualTo(200);
     }
 
     private static void delete(String token, List<String> servers) {

@@ -133,6 +133,20 @@ public class ServerRecords {
                         + " ORDER BY created_at DESC, id", Map.of("p", projectId, "since", ts(since)));
     }
 
+    /**
+     * Servers that ran at some time in [start, end): launched before the end and not terminated before the
+     * start, deleted ones included (usage reports). A project's, or with null every project's.
+     */
+    public List<Server> ranBetween(String projectId, Instant start, Instant end) {
+        String ran = "launched_at IS NOT NULL AND launched_at < :end AND (terminated_at IS NULL"
+                + " OR terminated_at > :start)";
+        return projectId == null
+                ? load("SELECT * FROM servers WHERE " + ran + " ORDER BY launched_at, id",
+                        Map.of("start", ts(start), "end", ts(end)))
+                : load("SELECT * FROM servers WHERE project_id = :p AND " + ran + " ORDER BY launched_at, id",
+                        Map.of("p", projectId, "start", ts(start), "end", ts(end)));
+    }
+
     /** Builds placed on a host (the host has them, or is about to). */
     public List<Server> placedBuilds() {
         return load("SELECT * FROM servers WHERE vm_state = 'building' AND deleted = FALSE AND host IS NOT NULL",
