@@ -70,6 +70,34 @@ class ServerGroupsIT extends ServerCloudIT {
         assertThat(nova.delete("/os-server-groups/" + groupId, demo).status()).isEqualTo(204);
     }
 
+    @Test
+    void sameHostAndDifferentHostHintsPlaceNextToOrAwayFromAServer() {
+        String demo = demoToken();
+        String first = bootWithHints(demo, "");
+        String firstHost = host(awaitStatus(first, "ACTIVE", demo), first);
+        String near = bootWithHints(demo, ", \"os:scheduler_hints\": {\"same_host\": \"" + first + "\"}");
+        String far = bootWithHints(demo, ", \"os:scheduler_hints\": {\"different_host\": [\"" + first + "\"]}");
+        assertThat(host(awaitStatus(near, "ACTIVE", demo), near)).isEqualTo(firstHost);
+        assertThat(host(awaitStatus(far, "ACTIVE", demo), far)).isNotEqualTo(firstHost);
+        assertNovaError(nova.post("/servers", demo, serverBody("bad-hint", ", \"os:scheduler_hints\":"
+                + " {\"same_host\": \"not-a-uuid\"}")), 400, "badRequest");
+        assertNovaError(nova.post("/servers", demo, serverBody("gone-hint", ", \"os:scheduler_hints\":"
+                + " {\"different_host\": \"00000000-0000-0000-0000-000000000000\"}")), 400, "badRequest");
+        deleteAll(demo, List.of(first, near, far));
+    }
+
+    private static String bootWithHints(String token, String hints) {
+        ApiClient.Response created = nova.post("/servers", token, serverBody(unique("hinted"), hints));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        return created.json().get("server").get("id").asString();
+    }
+
+    private static String serverBody(String name, String hints) {
+        return """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+                 "availability_zone": "%s"}%s}""".formatted(name, imageId, networkId, CloudProcesses.ZONE, hints);
+    }
+
     private static JsonNode createGroup(String token, String policy) {
         ApiClient.Response created = nova.post("/os-server-groups", token, "{\"server_group\": {\"name\": \""
                 + unique("group") + "\", \"policies\": [\"" + policy + "\"]}}");

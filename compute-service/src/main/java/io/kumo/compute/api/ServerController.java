@@ -9,6 +9,7 @@ import io.kumo.compute.application.ServerCreation;
 import io.kumo.compute.application.ServerLocking;
 import io.kumo.compute.application.ServerQueries;
 import io.kumo.compute.application.ServerRequest;
+import io.kumo.compute.application.SchedulerHints;
 import io.kumo.compute.application.ServerUpdates;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
@@ -241,12 +242,12 @@ class ServerController {
             return new ServerRequest(NovaJson.text(s, "name"), NovaJson.textOrNumber(s, "flavorRef"),
                     imageRef(s), networks, NovaJson.text(s, "key_name"), NovaJson.text(s, "user_data"),
                     configDrive != null && configDrive, metadata, groups, NovaJson.text(s, "availability_zone"),
-                    minCount, maxCount, group(hints));
+                    minCount, maxCount, hints(hints));
         }
 
-        private static String group(JsonNode hints) {
+        private static SchedulerHints hints(JsonNode hints) {
             if (hints == null || hints.isNull()) {
-                return null;
+                return SchedulerHints.NONE;
             }
             if (!hints.isObject()) {
                 throw NovaJson.invalid("os:scheduler_hints", hints, hints + " is not of type 'object'");
@@ -255,7 +256,31 @@ class ServerController {
             if (group != null && !group.isNull() && !group.isString()) {
                 throw NovaJson.invalid("group", group, group + " is not of type 'string'");
             }
-            return group == null || group.isNull() ? null : group.asString();
+            return new SchedulerHints(group == null || group.isNull() ? null : group.asString(),
+                    serverIds(hints, "same_host"), serverIds(hints, "different_host"));
+        }
+
+        /** A server uuid or a list of them. */
+        private static List<String> serverIds(JsonNode hints, String name) {
+            JsonNode value = hints.get(name);
+            List<String> ids = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return ids;
+            }
+            if (value.isString()) {
+                ids.add(value.asString());
+            } else if (value.isArray()) {
+                value.forEach(v -> ids.add(v.isString() ? v.asString() : v.toString()));
+            }
+            for (String id : ids) {
+                if (!id.matches("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")) {
+                    throw NovaJson.invalid(name, value, "'" + id + "' is not a 'uuid'");
+                }
+            }
+            if (!value.isString() && !value.isArray()) {
+                throw NovaJson.invalid(name, value, value + " is not of type 'string', 'array'");
+            }
+            return ids;
         }
 
         /** imageRef, or the image of a block_device_mapping_v2 image→local boot disk (boot_index 0). */

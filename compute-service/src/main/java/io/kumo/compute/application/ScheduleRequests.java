@@ -4,19 +4,25 @@ import io.kumo.common.contract.scheduler.ScheduleServer;
 import io.kumo.common.contract.scheduler.ServerGroupSpec;
 import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.domain.Server;
+import io.kumo.compute.persistence.SchedulerHintRecords;
 import io.kumo.compute.persistence.ServerGroupRecords;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The ScheduleServer request for a server's (first or next) attempt, with its flavor's needs and its group. */
+/**
+ * The ScheduleServer request for a server's (first or next) attempt: its flavor's needs, its group and
+ * its same_host / different_host hints, so a reschedule keeps every constraint the create asked for.
+ */
 @Component
 public class ScheduleRequests {
 
     private final ServerGroupRecords groups;
+    private final SchedulerHintRecords hints;
 
-    ScheduleRequests(ServerGroupRecords groups) {
+    ScheduleRequests(ServerGroupRecords groups, SchedulerHintRecords hints) {
         this.groups = groups;
+        this.hints = hints;
     }
 
     /** Call inside the transaction that stores the server's state, so its group membership is seen. */
@@ -27,8 +33,9 @@ public class ScheduleRequests {
                 : Map.of("VCPU", f.vcpus(), "MEMORY_MB", f.ramMb());
         ServerGroupSpec group = groups.groupOf(server.id())
                 .map(g -> new ServerGroupSpec(g.id(), g.policy(), g.members())).orElse(null);
+        SchedulerHintRecords.Hints hints = this.hints.of(server.id());
         return new ScheduleServer(server.id(), server.projectId(), server.userId(), resources, List.of(), List.of(),
-                List.of(), server.availabilityZone(), server.hypervisorType(), f.extraSpecs(), group, List.of(),
-                List.of(), ignoreHosts, server.buildAttempt(), server.requestId());
+                List.of(), server.availabilityZone(), server.hypervisorType(), f.extraSpecs(), group,
+                hints.sameHost(), hints.differentHost(), ignoreHosts, server.buildAttempt(), server.requestId());
     }
 }

@@ -17,6 +17,7 @@ import io.kumo.compute.domain.ServerPort;
 import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.KeyPairRecords;
+import io.kumo.compute.persistence.SchedulerHintRecords;
 import io.kumo.compute.persistence.ServerGroupRecords;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public class ServerCreation {
     private final ComputeQuotas quotas;
     private final ServerGroups serverGroups;
     private final ServerGroupRecords groupRecords;
+    private final SchedulerHintRecords hintRecords;
     private final ScheduleRequests schedules;
     private final ImageService images;
     private final NetworkService networks;
@@ -57,13 +59,15 @@ public class ServerCreation {
     private final Duration buildTimeout;
 
     public ServerCreation(Flavors flavors, ComputeQuotas quotas, ServerGroups serverGroups,
-            ServerGroupRecords groupRecords, ScheduleRequests schedules, ImageService images, NetworkService networks, KeyPairRecords keyPairs,
+            ServerGroupRecords groupRecords, SchedulerHintRecords hintRecords, ScheduleRequests schedules,
+            ImageService images, NetworkService networks, KeyPairRecords keyPairs,
             ServerRecords servers, InstanceActions actions, Outbox outbox, TransactionTemplate transactions,
             Clock clock, ComputeSettings settings) {
         this.flavors = flavors;
         this.quotas = quotas;
         this.serverGroups = serverGroups;
         this.groupRecords = groupRecords;
+        this.hintRecords = hintRecords;
         this.schedules = schedules;
         this.images = images;
         this.networks = networks;
@@ -106,7 +110,9 @@ public class ServerCreation {
         }
         quotas.checkMetadata(caller.projectId(), request.metadata().size());
         int count = quotas.check(caller.projectId(), flavor, request.minCount(), request.maxCount());
-        ServerGroup group = request.group() == null ? null : serverGroups.joinable(caller, request.group(), count);
+        SchedulerHints hints = request.hints();
+        ServerGroup group = hints.group() == null ? null : serverGroups.joinable(caller, hints.group(), count);
+        checkHintedServers(caller, hints);
         List<NetworkService.Network> targets = targets(caller, request);
         String hypervisorType = hypervisorType(image, flavor);
         String requestId = InstanceActions.requestId();
@@ -135,7 +141,7 @@ public class ServerCreation {
             }
             transactions.executeWithoutResult(tx -> {
                 quotas.claim(caller.projectId(), ComputeUsage.of(flavor, created.size()));
-                created.forEach(server -> store(caller, server, group));
+                created.forEach(server -> store(caller, server, group, hints));
             });
         } catch (RuntimeException e) {
             madePorts.forEach(p -> networks.deletePort(p.portId()));
@@ -145,13 +151,14 @@ public class ServerCreation {
     }
 
     /** Stores a new server with its create action and queues its scheduling. */
-    private void store(Caller caller, Server server, ServerGroup group) {
+    private void store(Caller caller, Server server, ServerGroup group, SchedulerHints hints) {
         servers.insert(server);
         actions.begin(server.id(), "create", server.requestId(), caller.userId(), caller.projectId());
         actions.step(server.id(), server.requestId(), InstanceAction.SCHEDULE, null);
         if (group != null) {
             groupRecords.addMember(group.id(), server.id());
         }
+        hintRecords.insert(server.id(), hints.sameHost(), hints.differentHost());
         outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedules.of(server, List.of()));
     }
 
@@ -204,6 +211,22 @@ public class ServerCreation {
                         + abbreviate(r.userData()) + ". '" + abbreviate(r.userData()) + "' is not a 'base64'");
             }
         }
+    }
+
+    /** same_host / different_host name servers the caller can see (400 otherwise, as a bad reference). */
+    private void checkHintedServers(Caller caller, SchedulerHints hints) {
+        for (String id : concat(hints.sameHost(), hints.differentHost())) {
+            Server other = servers.find(id).orElse(null);
+            if (other == null || !Policy.canRead(caller, other.projectId())) {
+                throw ApiException.badRequest("Invalid scheduler hint: server " + id + " could not be found.");
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A DNS-safe hostname from the display name, as Nova sanitizes it. */

@@ -7,11 +7,12 @@ import java.util.Map;
  * A validated-for-shape {@code POST /servers} body; the references in it are checked by ServerCreation.
  *
  * @param networks requested networks (uuid and optional fixed_ip); empty means "the one network the project has"
- * @param group    the server group of the {@code group} scheduler hint, or null
+ * @param hints    the scheduler hints (group, same_host, different_host)
  */
 public record ServerRequest(String name, String flavorRef, String imageRef, List<RequestedNetwork> networks,
         String keyName, String userData, boolean configDrive, Map<String, String> metadata,
-        List<String> securityGroups, String availabilityZone, int minCount, int maxCount, String group) {
+        List<String> securityGroups, String availabilityZone, int minCount, int maxCount,
+        SchedulerHints hints) {
 
     public record RequestedNetwork(String uuid, String fixedIp) {
     }
