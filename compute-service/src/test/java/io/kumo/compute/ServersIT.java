@@ -188,6 +188,39 @@ class ServersIT extends ServerCloudIT {
     }
 
     @Test
+    void aServerBootedWithAPortTheUserMadeLeavesThePortBehindWhenDeleted() {
+        String demo = demoToken();
+        ApiClient.Response made = neutron.post("/v2.0/ports", demo, "{\"port\": {\"network_id\": \"" + networkId
+                + "\", \"name\": \"" + unique("keep") + "\"}}");
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String portId = made.json().get("port").get("id").asString();
+        String ip = made.json().get("port").get("fixed_ips").get(0).get("ip_address").asString();
+
+        String body = """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"port": "%s"}]%s}}""";
+        assertNovaError(nova.post("/servers", demo, body.formatted(unique("two"), imageId, portId,
+                ", \"min_count\": 2")), 400, "badRequest");
+        ApiClient.Response created = nova.post("/servers", demo, body.formatted(unique("on-port"), imageId, portId,
+                ""));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        String id = created.json().get("server").get("id").asString();
+        JsonNode active = awaitStatus(id, "ACTIVE", demo);
+        assertThat(active.get("addresses").findValues("addr")).extracting(JsonNode::asString).containsExactly(ip);
+        assertThat(neutron.get("/v2.0/ports/" + portId, demo).json().get("port").get("device_id").asString())
+                .isEqualTo(id);
+        assertNovaError(nova.post("/servers", demo, body.formatted(unique("taken"), imageId, portId, "")), 409,
+                "conflictingRequest");
+
+        assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+        JsonNode kept = neutron.get("/v2.0/ports/" + portId, adminToken()).json().get("port");
+        assertThat(kept.get("device_id").asString()).as("detached, not deleted").isEmpty();
+        assertThat(kept.get("binding:host_id").asString()).isEmpty();
+        assertThat(kept.get("fixed_ips").get(0).get("ip_address").asString()).as("the address stays").isEqualTo(ip);
+        assertThat(neutron.delete("/v2.0/ports/" + portId, demo).status()).isEqualTo(204);
+    }
+
+    @Test
     void aBuildThatFailsOnEveryHostEndsInErrorWithAFaultAndHoldsNothing() {
         String demo = demoToken();
         ApiClient.Response created = nova.post("/servers", demo, """

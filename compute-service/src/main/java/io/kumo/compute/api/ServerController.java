@@ -200,16 +200,13 @@ class ServerController {
             JsonNode nets = s.get("networks");
             if (nets != null && nets.isArray()) {
                 for (JsonNode n : nets) {
-                    if (n.has("port")) {
-                        throw ApiException.badRequest("Booting with a pre-created port is not available yet; give"
-                                + " the network's uuid.");
-                    }
                     String uuid = NovaJson.text(n, "uuid");
-                    if (uuid == null) {
+                    String port = NovaJson.text(n, "port");
+                    if (uuid == null && port == null) {
                         throw ApiException.badRequest("Invalid input for field/attribute networks: each entry needs"
-                                + " 'uuid'.");
+                                + " 'uuid' or 'port'.");
                     }
-                    networks.add(new ServerRequest.RequestedNetwork(uuid, NovaJson.text(n, "fixed_ip")));
+                    networks.add(new ServerRequest.RequestedNetwork(uuid, NovaJson.text(n, "fixed_ip"), port));
                 }
             } else if (nets != null && !nets.isNull() && !(nets.isString() && nets.asString().equals("auto"))) {
                 throw NovaJson.invalid("networks", nets, nets + " is not of type 'array'");

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases what a server holds outside compute: its allocation in placement and its ports. Both calls
- * are idempotent, so a retried cleanup (a redelivered message, the deadline reaper) is harmless.
+ * Releases what a server holds outside compute: its allocation in placement and its ports (deleted, or
+ * detached when the user brought them). Every call is idempotent, so a retried cleanup (a redelivered message, the deadline reaper) is harmless.
  */
 @Component
 public class ServerCleanup {
@@ -33,7 +33,7 @@ public class ServerCleanup {
     public void releaseEverything(Server server) {
         placement.release(server.id());
         for (ServerPort port : server.ports()) {
-            networks.deletePort(port.portId());
+            networks.release(port);
         }
         log.info("Released the allocation and {} port(s) of server {}", server.ports().size(), server.id());
     }

@@ -113,7 +113,7 @@ public class ServerCreation {
         SchedulerHints hints = request.hints();
         ServerGroup group = hints.group() == null ? null : serverGroups.joinable(caller, hints.group(), count);
         checkHintedServers(caller, hints);
-        List<NetworkService.Network> targets = targets(caller, request);
+        List<Nic> nics = nics(caller, request);
         String hypervisorType = hypervisorType(image, flavor);
         String requestId = InstanceActions.requestId();
         String reservation = "r-" + Long.toString(clock.millis(), 36);
@@ -125,10 +125,10 @@ public class ServerCreation {
                 String id = UUID.randomUUID().toString();
                 String name = request.maxCount() > 1 ? request.name() + "-" + (index + 1) : request.name();
                 List<ServerPort> ports = new ArrayList<>();
-                for (int n = 0; n < targets.size(); n++) {
-                    ServerPort port = networks.createPort(caller.rawToken(), targets.get(n), id,
-                            request.networks().isEmpty() ? null : request.networks().get(n).fixedIp(),
-                            request.securityGroups());
+                for (Nic nic : nics) {
+                    ServerPort port = nic.port() != null ? networks.claimPort(caller.rawToken(), nic.port(), id)
+                            : networks.createPort(caller.rawToken(), nic.network(), id, nic.fixedIp(),
+                                    request.securityGroups());
                     ports.add(port);
                     madePorts.add(port);
                 }
@@ -144,7 +144,7 @@ public class ServerCreation {
                 created.forEach(server -> store(caller, server, group, hints));
             });
         } catch (RuntimeException e) {
-            madePorts.forEach(p -> networks.deletePort(p.portId()));
+            madePorts.forEach(networks::release);
             throw e;
         }
         return created.get(0);
@@ -162,15 +162,25 @@ public class ServerCreation {
         outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedules.of(server, List.of()));
     }
 
-    private List<NetworkService.Network> targets(Caller caller, ServerRequest request) {
+    /** One of a new server's NICs: a port to make on a network, or a port the user made. */
+    private record Nic(NetworkService.Network network, String fixedIp, String port) {
+    }
+
+    private List<Nic> nics(Caller caller, ServerRequest request) {
         if (!request.networks().isEmpty()) {
-            return request.networks().stream().map(n -> networks.network(caller.rawToken(), n.uuid())).toList();
+            boolean withPorts = request.networks().stream().anyMatch(n -> n.port() != null);
+            if (withPorts && request.maxCount() > 1) {
+                throw ApiException.badRequest("Unable to launch multiple instances with a single configured port"
+                        + " ID. Please launch your instance one by one with different ports.");
+            }
+            return request.networks().stream().map(n -> n.port() != null ? new Nic(null, null, n.port())
+                    : new Nic(networks.network(caller.rawToken(), n.uuid()), n.fixedIp(), null)).toList();
         }
         List<NetworkService.Network> usable = networks.usableNetworks(caller.rawToken());
         if (usable.size() > 1) {
             throw ApiException.conflict("Multiple possible networks found, use a Network ID to be more specific.");
         }
-        return usable;
+        return usable.stream().map(n -> new Nic(n, null, null)).toList();
     }
 
     /** The image's hypervisor_type property, else the flavor's {@code kumo:hypervisor_type} extra spec. */

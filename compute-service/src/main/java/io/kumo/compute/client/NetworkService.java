@@ -66,7 +66,7 @@ public class NetworkService {
         }
         try {
             JsonNode p = neutron.postAs(userToken, "/v2.0/ports", Map.of("port", port), JsonNode.class).get("port");
-            return serverPort(p, network.name());
+            return serverPort(p, network.name(), false);
         } catch (HttpClientErrorException e) {
             String message = "Failed to create a port on network " + network.id() + ": " + neutronMessage(e);
             throw e.getStatusCode().value() == 403 ? ApiException.forbidden(message) : ApiException.badRequest(message);
@@ -103,13 +103,47 @@ public class NetworkService {
         }
     }
 
-    private static ServerPort serverPort(JsonNode p, String networkName) {
+    /**
+     * A port the user made, taken for the server (Nova's boot with {@code networks: [{"port": …}]}): it must
+     * be visible with the user's token (400 otherwise) and not in use by another device (409).
+     */
+    public ServerPort claimPort(String userToken, String portId, String serverId) {
+        JsonNode p;
+        try {
+            p = neutron.getAs(userToken, "/v2.0/ports/" + portId, JsonNode.class).get("port");
+        } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest e) {
+            throw ApiException.badRequest("Port id " + portId + " could not be found.");
+        }
+        if (!p.path("device_id").asString("").isEmpty()) {
+            throw ApiException.conflict("Port " + portId + " is still in use.");
+        }
+        Network network = network(userToken, p.get("network_id").asString());
+        JsonNode claimed = neutron.put("/v2.0/ports/" + portId, Map.of("port", Map.of("device_id", serverId,
+                "device_owner", "compute:nova")), JsonNode.class).get("port");
+        return serverPort(claimed, network.name(), true);
+    }
+
+    /** Gives a server's port back: deleted when compute made it, detached and left to its owner otherwise. */
+    public void release(ServerPort port) {
+        if (!port.preserveOnDelete()) {
+            deletePort(port.portId());
+            return;
+        }
+        try {
+            neutron.put("/v2.0/ports/" + port.portId(), Map.of("port", Map.of("device_id", "", "device_owner", "",
+                    "binding:host_id", "")), JsonNode.class);
+        } catch (HttpClientErrorException.NotFound e) {
+            // deleted by its owner meanwhile
+        }
+    }
+
+    private static ServerPort serverPort(JsonNode p, String networkName, boolean preserveOnDelete) {
         List<ServerPort.FixedIp> ips = new ArrayList<>();
         for (JsonNode ip : p.get("fixed_ips")) {
             ips.add(new ServerPort.FixedIp(ip.get("subnet_id").asString(), ip.get("ip_address").asString()));
         }
         return new ServerPort(p.get("id").asString(), p.get("network_id").asString(), networkName,
-                p.get("mac_address").asString(), ips);
+                p.get("mac_address").asString(), ips, preserveOnDelete);
     }
 
     private static String neutronMessage(HttpClientErrorException e) {

@@ -87,10 +87,11 @@ public class ServerRecords {
         for (int i = 0; i < ports.size(); i++) {
             ServerPort p = ports.get(i);
             jdbc.update("INSERT INTO server_ports (server_id, port_id, network_id, network_name, mac_address, fixed_ips,"
-                    + " position) VALUES (:id, :port, :net, :netName, :mac, :ips, :pos)",
+                    + " position, preserve_on_delete) VALUES (:id, :port, :net, :netName, :mac, :ips, :pos, :preserve)",
                     new MapSqlParameterSource("id", serverId).addValue("port", p.portId()).addValue("net", p.networkId())
                             .addValue("netName", p.networkName()).addValue("mac", p.macAddress())
-                            .addValue("ips", JSON.writeValueAsString(p.fixedIps())).addValue("pos", i));
+                            .addValue("ips", JSON.writeValueAsString(p.fixedIps())).addValue("pos", i)
+                            .addValue("preserve", p.preserveOnDelete()));
         }
     }
 
@@ -175,7 +176,7 @@ public class ServerRecords {
             ports.computeIfAbsent(rs.getString("server_id"), k -> new ArrayList<>()).add(new ServerPort(
                     rs.getString("port_id"), rs.getString("network_id"), rs.getString("network_name"),
                     rs.getString("mac_address"), JSON.readValue(rs.getString("fixed_ips"),
-                            new TypeReference<List<ServerPort.FixedIp>>() { })));
+                            new TypeReference<List<ServerPort.FixedIp>>() { }), rs.getBoolean("preserve_on_delete")));
         });
         Map<String, List<String>> groups = new HashMap<>();
         jdbc.query("SELECT * FROM server_security_groups WHERE server_id IN (:ids) ORDER BY name", Map.of("ids", ids),
