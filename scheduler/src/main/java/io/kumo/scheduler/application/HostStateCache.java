@@ -46,6 +46,8 @@ public class HostStateCache implements InitializingBean {
     private final Map<String, Integer> slotOf = new HashMap<>();
     private final Map<String, String> nameByProvider = new ConcurrentHashMap<>();
     private final Map<String, Instant> heartbeats = new ConcurrentHashMap<>();
+    /** The updated_at of each host row applied, so a refresh that read a row earlier cannot undo a newer one. */
+    private final Map<String, Instant> appliedRows = new ConcurrentHashMap<>();
     private volatile Map<String, Map<String, String>> aggregateMetadata = Map.of();
     private volatile Instant watermark;
 
@@ -170,8 +172,13 @@ public class HostStateCache implements InitializingBean {
         watermark = started;
     }
 
-    private void apply(List<HostRow> rows, Map<String, ProviderState> states) {
+    private synchronized void apply(List<HostRow> rows, Map<String, ProviderState> states) {
         for (HostRow row : rows) {
+            Instant applied = appliedRows.get(row.name());
+            if (applied != null && row.updatedAt() != null && row.updatedAt().isBefore(applied)) {
+                // a refresh read this row before an operator's change that reload() has applied since
+                continue;
+            }
             HostState known = byName.get(row.name());
             ProviderState state = states.get(row.providerUuid());
             if (state == null) {
@@ -185,6 +192,9 @@ public class HostStateCache implements InitializingBean {
                     row.disabledReason(), row.forcedDown(), heartbeat, row.buildFailures(), state);
             update(row.name(), previous -> fresh);
             nameByProvider.put(row.providerUuid(), row.name());
+            if (row.updatedAt() != null) {
+                appliedRows.put(row.name(), row.updatedAt());
+            }
         }
         for (ProviderState state : states.values()) {
             String name = nameByProvider.get(state.uuid());
