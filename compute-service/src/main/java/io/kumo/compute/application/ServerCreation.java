@@ -142,6 +142,10 @@ public class ServerCreation {
             transactions.executeWithoutResult(tx -> {
                 quotas.claim(caller.projectId(), ComputeUsage.of(flavor, created.size()));
                 created.forEach(server -> store(caller, server, group, hints));
+                // scheduled once every server of the request is in its group, so each request names all its
+                // siblings (affinity members scheduled in parallel must see one another)
+                created.forEach(server -> outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY,
+                        schedules.of(server, List.of())));
             });
         } catch (RuntimeException e) {
             madePorts.forEach(networks::release);
@@ -150,7 +154,7 @@ public class ServerCreation {
         return created.get(0);
     }
 
-    /** Stores a new server with its create action and queues its scheduling. */
+    /** Stores a new server with its create action, its group membership and its hints. */
     private void store(Caller caller, Server server, ServerGroup group, SchedulerHints hints) {
         servers.insert(server);
         actions.begin(server.id(), "create", server.requestId(), caller.userId(), caller.projectId());
@@ -159,7 +163,6 @@ public class ServerCreation {
             groupRecords.addMember(group.id(), server.id());
         }
         hintRecords.insert(server.id(), hints.sameHost(), hints.differentHost());
-        outbox.publish(Exchanges.SCHEDULER_REQUESTS, ScheduleServer.ROUTING_KEY, schedules.of(server, List.of()));
     }
 
     /** One of a new server's NICs: a port to make on a network, or a port the user made. */
