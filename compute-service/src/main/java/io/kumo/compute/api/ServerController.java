@@ -127,21 +127,14 @@ class ServerController {
             throw ApiException.badRequest("Malformed request body: one action is expected.");
         }
         String name = body.propertyNames().iterator().next();
-        if (name.equals("lock") || name.equals("unlock")) {
-            if (name.equals("lock")) {
-                locking.lock(caller, id);
-            } else {
-                locking.unlock(caller, id);
-            }
-            return;
-        }
-        ServerAction action = switch (name) {
-            case "os-start" -> ServerAction.START;
-            case "os-stop" -> ServerAction.STOP;
-            case "reboot" -> reboot(body.get("reboot"));
+        switch (name) {
+            case "os-start" -> actions.act(caller, id, ServerAction.START);
+            case "os-stop" -> actions.act(caller, id, ServerAction.STOP);
+            case "reboot" -> actions.act(caller, id, reboot(body.get("reboot")));
+            case "lock" -> locking.lock(caller, id);
+            case "unlock" -> locking.unlock(caller, id);
             default -> throw ApiException.badRequest("There is no such action: " + name);
-        };
-        actions.act(caller, id, action);
+        }
     }
 
     private static ServerAction reboot(JsonNode reboot) {

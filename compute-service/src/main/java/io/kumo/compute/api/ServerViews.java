@@ -1,5 +1,6 @@
 package io.kumo.compute.api;
 
+import io.kumo.compute.application.AvailabilityZones;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerPort;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ final class ServerViews {
         if (s.status().equals("BUILD") || s.status().equals("ACTIVE")) {
             v.put("progress", s.status().equals("ACTIVE") ? 100 : 0);
         }
-        v.put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? "nova" : s.availabilityZone());
+        v.put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? AvailabilityZones.DEFAULT_ZONE
+                : s.availabilityZone());
         v.put("config_drive", s.configDrive() ? "True" : "");
         v.put("key_name", s.keyName());
         v.put("OS-SRV-USG:launched_at", NovaJson.micros(s.launchedAt()));

@@ -2,7 +2,6 @@ package io.kumo.compute.application;
 
 import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
-import io.kumo.common.client.UnifiedLimits;
 import io.kumo.common.error.ApiException;
 import io.kumo.compute.domain.ComputeQuota;
 import io.kumo.compute.domain.GeneratedKeyPair;
@@ -12,7 +11,6 @@ import io.kumo.compute.persistence.KeyPairRecords.KeyPairRow;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeyPairs {
 
     private static final Pattern NAME = Pattern.compile("^[\\w\\- ]+$", Pattern.UNICODE_CHARACTER_CLASS);
-    static final String LIMIT = ComputeQuota.KEY_PAIRS.resource();
 
     private final KeyPairRecords records;
-    private final ObjectProvider<UnifiedLimits> limits;
+    private final ComputeQuotas quotas;
     private final Clock clock;
 
-    KeyPairs(KeyPairRecords records, ObjectProvider<UnifiedLimits> limits, Clock clock) {
+    KeyPairs(KeyPairRecords records, ComputeQuotas quotas, Clock clock) {
         this.records = records;
-        this.limits = limits;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -59,12 +56,9 @@ public class KeyPairs {
                 clock.instant())) {
             throw ApiException.conflict("Key pair '" + name + "' already exists.");
         }
-        UnifiedLimits quota = limits.getIfAvailable();
-        if (quota != null) {
-            long limit = quota.limit(caller.projectId(), LIMIT);
-            if (limit != UnifiedLimits.UNLIMITED && records.countOfUser(caller.userId()) > limit) {
-                throw ApiException.forbidden("Quota exceeded, too many key pairs.");
-            }
+        long limit = quotas.limit(caller.projectId(), ComputeQuota.KEY_PAIRS);
+        if (limit != ComputeQuota.UNLIMITED && records.countOfUser(caller.userId()) > limit) {
+            throw ApiException.forbidden("Quota exceeded, too many key pairs.");
         }
         return new Created(records.find(caller.userId(), name).orElseThrow(), privateKey);
     }

@@ -1,7 +1,6 @@
 package io.kumo.compute.application;
 
 import io.kumo.common.auth.Caller;
-import io.kumo.common.auth.Policy;
 import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.contract.host.ServerActionDone;
@@ -15,6 +14,7 @@ import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +31,7 @@ public class ServerActions {
     private static final int MAX_ATTEMPTS = 5;
 
     private final ServerRecords servers;
+    private final ServerQueries queries;
     private final ServerCleanup cleanup;
     private final InstanceActions actions;
     private final ServerLocking locking;
@@ -39,9 +40,10 @@ public class ServerActions {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ServerActions(ServerRecords servers, ServerCleanup cleanup, InstanceActions actions, ServerLocking locking,
+    ServerActions(ServerRecords servers, ServerQueries queries, ServerCleanup cleanup, InstanceActions actions, ServerLocking locking,
             Inbox inbox, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.servers = servers;
+        this.queries = queries;
         this.cleanup = cleanup;
         this.actions = actions;
         this.locking = locking;
@@ -74,7 +76,8 @@ public class ServerActions {
     }
 
     private Server begin(Caller caller, String serverId, ServerAction action, String requestId) {
-        Server s = writable(caller, serverId, action);
+        Server s = queries.writable(caller, serverId, "os_compute_api:servers:"
+                + action.name().toLowerCase(Locale.ROOT));
         locking.requireUnlocked(caller, s);
         action.check(s.id(), s.vmState(), s.taskState());
         actions.begin(s.id(), action.novaName(), requestId, caller.userId(), caller.projectId());
@@ -128,17 +131,6 @@ public class ServerActions {
         if (deleted != null) {
             cleanup.releaseEverything(deleted);
         }
-    }
-
-    private Server writable(Caller caller, String serverId, ServerAction action) {
-        Server s = servers.find(serverId).orElseThrow(() -> notFound(serverId));
-        Policy.requireWritable(caller, s.projectId(), "server", serverId, "os_compute_api:servers:" + action.name()
-                .toLowerCase(java.util.Locale.ROOT));
-        return s;
-    }
-
-    static ApiException notFound(String id) {
-        return ApiException.notFound("Instance " + id + " could not be found.");
     }
 
     /** The server changed between reading it and writing it (its compare-and-set failed); rolls back. */

@@ -195,7 +195,7 @@ public class ServerBuilds {
      * {@link #spawned}).
      */
     public int rescueBuildsOnDownHosts() {
-        List<Server> placed = servers.placedBuilds();
+        List<ServerRecords.PlacedBuild> placed = servers.placedBuilds();
         if (placed.isEmpty()) {
             return 0;
         }
@@ -207,13 +207,13 @@ public class ServerBuilds {
             return 0;
         }
         int rescued = 0;
-        for (Server build : placed) {
+        for (ServerRecords.PlacedBuild build : placed) {
             if (!down.contains(build.host())) {
                 continue;
             }
             Server failed = transactions.execute(tx -> {
                 Server server = servers.find(build.id()).orElse(null);
-                if (server == null || !building(server, build.buildAttempt()) || !build.host().equals(server.host())) {
+                if (server == null || !building(server, build.attempt()) || !build.host().equals(server.host())) {
                     return null;
                 }
                 return hostFailed(server, server.host(), "host " + server.host() + " went down during the build",

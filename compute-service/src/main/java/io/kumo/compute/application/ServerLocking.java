@@ -5,7 +5,6 @@ import io.kumo.common.auth.Policy;
 import io.kumo.common.error.ApiException;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.persistence.ServerLocks;
-import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +20,13 @@ public class ServerLocking {
     static final String ADMIN = "admin";
 
     private final ServerLocks locks;
-    private final ServerRecords servers;
+    private final ServerQueries queries;
     private final InstanceActions actions;
     private final Clock clock;
 
-    ServerLocking(ServerLocks locks, ServerRecords servers, InstanceActions actions, Clock clock) {
+    ServerLocking(ServerLocks locks, ServerQueries queries, InstanceActions actions, Clock clock) {
         this.locks = locks;
-        this.servers = servers;
+        this.queries = queries;
         this.actions = actions;
         this.clock = clock;
     }
@@ -58,8 +57,6 @@ public class ServerLocking {
     }
 
     private Server writable(Caller caller, String id, String operation) {
-        Server s = servers.find(id).orElseThrow(() -> ServerActions.notFound(id));
-        Policy.requireWritable(caller, s.projectId(), "server", id, "os_compute_api:os-lock-server:" + operation);
-        return s;
+        return queries.writable(caller, id, "os_compute_api:os-lock-server:" + operation);
     }
 }

@@ -2,6 +2,7 @@ package io.kumo.compute.application;
 
 import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
+import io.kumo.common.error.ApiException;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Instant;
@@ -28,11 +29,25 @@ public class ServerQueries {
 
     @Transactional(readOnly = true)
     public Server get(Caller caller, String id) {
-        Server s = servers.find(id).orElseThrow(() -> ServerActions.notFound(id));
-        if (!Policy.canRead(caller, s.projectId())) {
-            throw ServerActions.notFound(id);
-        }
+        return visible(caller, id);
+    }
+
+    /**
+     * The server the caller may change, read in the caller's transaction: another project's is a 404 in
+     * Nova's words, a reader's a 403 naming {@code policy}.
+     */
+    public Server writable(Caller caller, String id, String policy) {
+        Server s = visible(caller, id);
+        Policy.requireWritable(caller, s.projectId(), "server", id, policy);
         return s;
+    }
+
+    private Server visible(Caller caller, String id) {
+        return servers.find(id).filter(s -> Policy.canRead(caller, s.projectId())).orElseThrow(() -> notFound(id));
+    }
+
+    static ApiException notFound(String id) {
+        return ApiException.notFound("Instance " + id + " could not be found.");
     }
 
     @Transactional(readOnly = true)

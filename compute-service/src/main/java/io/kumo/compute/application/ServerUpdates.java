@@ -1,7 +1,6 @@
 package io.kumo.compute.application;
 
 import io.kumo.common.auth.Caller;
-import io.kumo.common.auth.Policy;
 import io.kumo.common.error.ApiException;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
@@ -25,12 +24,14 @@ public class ServerUpdates {
     private static final Set<VmState> METADATA_STATES = Set.of(VmState.ACTIVE, VmState.STOPPED);
 
     private final ServerRecords servers;
+    private final ServerQueries queries;
     private final ComputeQuotas quotas;
     private final ServerLocking locking;
     private final Clock clock;
 
-    ServerUpdates(ServerRecords servers, ComputeQuotas quotas, ServerLocking locking, Clock clock) {
+    ServerUpdates(ServerRecords servers, ServerQueries queries, ComputeQuotas quotas, ServerLocking locking, Clock clock) {
         this.servers = servers;
+        this.queries = queries;
         this.quotas = quotas;
         this.locking = locking;
         this.clock = clock;
@@ -50,11 +51,8 @@ public class ServerUpdates {
         return renamed;
     }
 
-    @Transactional(readOnly = true)
     public Map<String, String> metadata(Caller caller, String id) {
-        Server s = servers.find(id).orElseThrow(() -> ServerActions.notFound(id));
-        Policy.requireReadable(caller, s.projectId(), "server", id);
-        return s.metadata();
+        return queries.get(caller, id).metadata();
     }
 
     /** Merges ({@code replace} false, POST) or replaces (PUT) the metadata; returns all of it. */
@@ -90,8 +88,7 @@ public class ServerUpdates {
     }
 
     private Server writable(Caller caller, String id, String operation) {
-        Server s = servers.find(id).orElseThrow(() -> ServerActions.notFound(id));
-        Policy.requireWritable(caller, s.projectId(), "server", id, "os_compute_api:servers:" + operation);
+        Server s = queries.writable(caller, id, "os_compute_api:servers:" + operation);
         locking.requireUnlocked(caller, s);
         return s;
     }

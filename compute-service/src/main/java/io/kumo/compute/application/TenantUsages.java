@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,7 @@ public class TenantUsages {
             return servers.stream().mapToDouble(ServerUsage::hours).sum();
         }
 
-        public double total(java.util.function.ToDoubleFunction<ServerUsage> size) {
+        public double total(ToDoubleFunction<ServerUsage> size) {
             return servers.stream().mapToDouble(u -> size.applyAsDouble(u) * u.hours()).sum();
         }
     }

@@ -1,14 +1,20 @@
 package io.kumo.compute.persistence;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The per-project row that serializes quota claims (see V4__project_quota_locks.sql). */
 @Repository
 public class ProjectQuotaLocks {
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** Projects whose row this process made sure of (rows are never deleted). */
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     public ProjectQuotaLocks(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -19,7 +25,21 @@ public class ProjectQuotaLocks {
      * that both insert the missing row and then lock it would deadlock on each other's gap locks.
      */
     public void ensure(String projectId) {
+        if (ensured.contains(projectId)) {
+            return;
+        }
         jdbc.update("INSERT IGNORE INTO project_quota_locks (project_id) VALUES (:p)", Map.of("p", projectId));
+        // remembered once the row is committed: a refused create rolls its insert back
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ensured.add(projectId);
+                }
+            });
+        } else {
+            ensured.add(projectId);
+        }
     }
 
     /** Locks the project's row until the current transaction ends. */

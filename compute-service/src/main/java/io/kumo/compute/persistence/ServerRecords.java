@@ -148,10 +148,14 @@ public class ServerRecords {
                         Map.of("p", projectId, "start", ts(start), "end", ts(end)));
     }
 
-    /** Builds placed on a host (the host has them, or is about to). */
-    public List<Server> placedBuilds() {
-        return load("SELECT * FROM servers WHERE vm_state = 'building' AND deleted = FALSE AND host IS NOT NULL",
-                Map.of());
+    /** A build placed on a host (the host has it, or is about to). */
+    public record PlacedBuild(String id, String host, int attempt) {
+    }
+
+    public List<PlacedBuild> placedBuilds() {
+        return jdbc.query("SELECT id, host, build_attempt FROM servers WHERE vm_state = 'building'"
+                + " AND deleted = FALSE AND host IS NOT NULL", Map.of(),
+                (rs, n) -> new PlacedBuild(rs.getString(1), rs.getString(2), rs.getInt(3)));
     }
 
     /** Builds that outlived their deadline. */
