@@ -198,6 +198,10 @@ check "server event list vm1 shows create, stop, start, reboot, lock and unlock"
 check "server event show (admin) lists the build's steps" contains compute__do_build_and_run_instance admin server event show \
     "$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)" \
     "$("$OPENSTACK" --os-cloud kumo server event list vm1 -f value -c 'Request ID' | tail -1)"
+check "console log show vm1 ends at its login prompt" contains "vm1 login:" demo console log show vm1
+check "server rebuild --wait vm1 (same image)" demo server rebuild --image kumo-tiny --wait vm1
+check "vm1 keeps its address through the rebuild" contains 10.30.0. demo server show vm1 -f value -c addresses
+check "server event list vm1 shows the rebuild" contains rebuild demo server event list vm1
 check "another project cannot see vm1" refuses alice server show vm1
 check "admin disables the host for maintenance" admin compute service set --disable --disable-reason maintenance \
   "$host" nova-compute

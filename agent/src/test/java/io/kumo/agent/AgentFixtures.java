@@ -33,6 +33,15 @@ public final class AgentFixtures {
                 attempt, "req-" + instanceUuid);
     }
 
+    /** The server of {@code build} as a rebuild describes it: a new name and image, the same ports. */
+    public static BuildServer rebuilt(BuildServer build, String name, String imageId) {
+        return new BuildServer(build.instanceUuid(), build.host(), build.projectId(), name, build.hostname(),
+                build.flavor(), new BuildServer.ImageSpec(imageId, "other", "qcow2", "bare", 2048, "def", Map.of()),
+                build.hypervisorType(), build.ports(), new BuildServer.ConfigDrive(Map.of(
+                        "openstack/latest/meta_data.json", "{\"uuid\":\"" + build.instanceUuid() + "\",\"name\":\""
+                                + name + "\"}")), build.attempt(), build.requestId());
+    }
+
     public static ServerCommand command(String instanceUuid, String host, ServerCommand.Action action) {
         return new ServerCommand(instanceUuid, host, action, "req-" + UUID.randomUUID());
     }

@@ -30,6 +30,14 @@ public final class NovaShape {
         return new NovaShape(name);
     }
 
+    /** A new shape with this one's fields, to extend (a schema that builds on another, as Tempest's do). */
+    public NovaShape copy(String newName) {
+        NovaShape copy = new NovaShape(newName);
+        copy.allowed.putAll(allowed);
+        copy.required.addAll(required);
+        return copy;
+    }
+
     public NovaShape required(String field, Type... types) {
         allowed.put(field, Set.of(types));
         required.add(field);

@@ -26,17 +26,23 @@ abstract class ServerCloudIT extends ComputeIT {
             return;
         }
         CloudProcesses.ensureStarted(IDENTITY, IMAGE_PORT, NETWORK_PORT);
-        String admin = adminToken();
-        ApiClient.Response image = glance.post("/v2/images", admin, "{\"name\": \"" + unique("img")
-                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\"}");
-        assertThat(image.status()).as(image.text()).isEqualTo(201);
-        imageId = image.json().get("id").asString();
-        assertThat(glance.upload("/v2/images/" + imageId + "/file", admin, new byte[4096]).status()).isEqualTo(204);
+        imageId = newImage();
         networkId = networkOf(demoToken(), "10.44.0");
         // both fake hosts known to the scheduler before the first boot
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
                 .get("hypervisors").findValues("hypervisor_hostname").stream()
                 .filter(h -> h.asString().startsWith(CloudProcesses.AGENT_HOST)).count() == 2);
+    }
+
+    /** A new active public image (4 KiB of zeros, raw); its id. */
+    static String newImage() {
+        String admin = adminToken();
+        ApiClient.Response image = glance.post("/v2/images", admin, "{\"name\": \"" + unique("img")
+                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\"}");
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        String id = image.json().get("id").asString();
+        assertThat(glance.upload("/v2/images/" + id + "/file", admin, new byte[4096]).status()).isEqualTo(204);
+        return id;
     }
 
     /** A new network of the token's project with one subnet {@code <prefix>.0/24}; its id. */

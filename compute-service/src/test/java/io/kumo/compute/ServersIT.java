@@ -21,20 +21,25 @@ import tools.jackson.databind.JsonNode;
  */
 class ServersIT extends ServerCloudIT {
 
-    /** Tempest's v2_1 servers.server_detail (additionalProperties false). */
-    static final NovaShape SERVER = NovaShape.of("server").required("id", STRING).required("name", STRING)
+    /** Tempest's v2_1 servers.update_server (additionalProperties false): the core fields, as update answers. */
+    static final NovaShape UPDATED = NovaShape.of("updated server").required("id", STRING).required("name", STRING)
             .required("status", STRING).required("image", OBJECT, STRING).required("flavor", OBJECT)
             .required("user_id", STRING).required("tenant_id", STRING).required("created", STRING)
             .required("updated", STRING).required("metadata", OBJECT).required("links", ARRAY)
             .required("addresses", OBJECT).required("hostId", STRING).optional("progress", INTEGER)
             .optional("fault", OBJECT).optional("OS-DCF:diskConfig", STRING).optional("accessIPv4", STRING)
-            .optional("accessIPv6", STRING).optional("key_name", STRING, NULL).optional("security_groups", ARRAY)
+            .optional("accessIPv6", STRING);
+    /** Tempest's v2_1 servers.server_detail: the core fields and the extensions. */
+    static final NovaShape SERVER = UPDATED.copy("server").optional("key_name", STRING, NULL)
+            .optional("security_groups", ARRAY)
             .optional("OS-SRV-USG:launched_at", STRING, NULL).optional("OS-SRV-USG:terminated_at", STRING, NULL)
             .optional("OS-EXT-AZ:availability_zone", STRING).optional("OS-EXT-STS:task_state", STRING, NULL)
             .optional("OS-EXT-STS:vm_state", STRING).optional("OS-EXT-STS:power_state", INTEGER)
             .optional("OS-EXT-SRV-ATTR:host", STRING, NULL).optional("OS-EXT-SRV-ATTR:instance_name", STRING)
             .optional("OS-EXT-SRV-ATTR:hypervisor_hostname", STRING, NULL)
             .optional("os-extended-volumes:volumes_attached", ARRAY).optional("config_drive", STRING);
+    /** Tempest's v2_1 rebuild_server_with_admin_pass: update_server's fields and adminPass. */
+    static final NovaShape REBUILT = UPDATED.copy("rebuilt server").required("adminPass", STRING);
     /** Tempest's v2_1 availability_zone list and detail entries. */
     static final NovaShape ZONE = NovaShape.of("availability zone").required("zoneName", STRING)
             .required("zoneState", OBJECT).required("hosts", OBJECT, NULL);
@@ -125,6 +130,86 @@ class ServersIT extends ServerCloudIT {
     }
 
     @Test
+    void aServerIsRebuiltInPlaceKeepingItsAddressAndItsConsoleShowsEachBoot() {
+        String demo = demoToken();
+        String id = boot(demo, unique("phoenix"), networkId, ", \"metadata\": {\"v\": \"1\"}").json()
+                .get("server").get("id").asString();
+        JsonNode first = awaitStatus(id, "ACTIVE", demo);
+        JsonNode port = neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").get(0);
+        String mac = port.get("mac_address").asString();
+
+        ApiClient.Response console = action(id, demo, "{\"os-getConsoleOutput\": {\"length\": 3}}");
+        assertThat(console.status()).as(console.text()).isEqualTo(200);
+        assertThat(console.json().size()).isEqualTo(1);
+        assertThat(console.json().get("output").asString().lines().toList()).hasSize(3).last()
+                .isEqualTo(first.get("name").asString() + " login: ");
+        assertThat(action(id, demo, "{\"os-getConsoleOutput\": {}}").json().get("output").asString())
+                .contains("eth0: link up, " + mac).contains("booting image " + imageId);
+        assertNovaError(action(id, demo, "{\"os-getConsoleOutput\": {\"length\": -2}}"), 400, "badRequest");
+
+        String other = newImage();
+        assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
+        awaitStatus(id, "SHUTOFF", demo);
+        ApiClient.Response rebuilding = action(id, demo, """
+                {"rebuild": {"imageRef": "%s", "name": "rebuilt", "metadata": {"v": "2"}}}""".formatted(other));
+        assertThat(rebuilding.status()).as(rebuilding.text()).isEqualTo(202);
+        JsonNode answer = rebuilding.json().get("server");
+        REBUILT.check(answer);
+        assertThat(answer.get("status").asString()).isEqualTo("REBUILD");
+        assertThat(answer.get("image").get("id").asString()).isEqualTo(other);
+
+        JsonNode rebuilt = awaitStatus(id, "SHUTOFF", demo);
+        assertThat(rebuilt.get("OS-EXT-STS:task_state").isNull()).as("stopped before, stopped after").isTrue();
+        assertThat(rebuilt.get("name").asString()).isEqualTo("rebuilt");
+        assertThat(rebuilt.get("image").get("id").asString()).isEqualTo(other);
+        assertThat(rebuilt.get("metadata").toString()).isEqualTo("{\"v\":\"2\"}");
+        assertThat(rebuilt.get("addresses")).as("same ports, same IPs and MACs").isEqualTo(first.get("addresses"));
+        assertThat(neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").findValues("id"))
+                .extracting(JsonNode::asString).containsExactly(port.get("id").asString());
+        assertThat(action(id, demo, "{\"os-start\": null}").status()).isEqualTo(202);
+        awaitStatus(id, "ACTIVE", demo);
+        assertThat(action(id, demo, "{\"os-getConsoleOutput\": {\"length\": null}}").json().get("output")
+                .asString()).contains("booting image " + other).contains("rebuilt login: ");
+
+        assertThat(rebuild(id, demo, imageId, "will-fail").status()).isEqualTo(202);
+        JsonNode failed = awaitStatus(id, "ERROR", demo);
+        assertThat(failed.get("fault").get("message").asString()).isEqualTo("Rebuild of instance " + id + " failed");
+        assertThat(rebuild(id, demo, imageId, "again").status()).as("an ERROR server can be rebuilt").isEqualTo(202);
+        JsonNode recovered = awaitStatus(id, "ACTIVE", demo);
+        assertThat(recovered.has("fault")).isFalse();
+        assertThat(recovered.get("addresses")).isEqualTo(first.get("addresses"));
+
+        JsonNode history = nova.get("/servers/" + id + "/os-instance-actions", demo).json().get("instanceActions");
+        assertThat(history.findValues("action")).extracting(JsonNode::asString)
+                .startsWith("rebuild", "rebuild", "start", "rebuild", "stop");
+        String lastRebuild = history.get(0).get("request_id").asString();
+        JsonNode events = nova.get("/servers/" + id + "/os-instance-actions/" + lastRebuild, adminToken()).json()
+                .get("instanceAction").get("events");
+        assertThat(events.findValues("event")).extracting(JsonNode::asString)
+                .containsExactly("compute_rebuild_instance");
+        assertThat(events.findValues("result")).extracting(JsonNode::asString).containsExactly("Success");
+
+        assertNovaError(rebuild(id, demo, java.util.UUID.randomUUID().toString(), "x"), 400, "badRequest");
+        assertNovaError(action(id, demo, "{\"rebuild\": {\"name\": \"no-image\"}}"), 400, "badRequest");
+        assertNovaError(action(id, demo, "{\"rebuild\": {\"imageRef\": \"" + imageId
+                + "\", \"preserve_ephemeral\": true}}"), 400, "badRequest");
+        assertNovaError(action(id, demo, "{\"rebuild\": {\"imageRef\": \"" + imageId + "\", \"user_data\": \"eA==\"}}"),
+                400, "badRequest");
+        String stranger = IDENTITY.newProjectMember(unique("other"));
+        assertNovaError(rebuild(id, stranger, imageId, "mine"), 404, "itemNotFound");
+        assertNovaError(action(id, stranger, "{\"os-getConsoleOutput\": {}}"), 404, "itemNotFound");
+        JsonNode after = nova.get("/servers/" + id, demo).json().get("server");
+        assertThat(after.get("status").asString()).as("refused rebuilds change nothing").isEqualTo("ACTIVE");
+        assertThat(after.get("name").asString()).isEqualTo("again");
+
+        assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+    }
+
+    private static ApiClient.Response rebuild(String id, String token, String image, String name) {
+        return action(id, token, "{\"rebuild\": {\"imageRef\": \"" + image + "\", \"name\": \"" + name + "\"}}");
+    }
+
+    @Test
     void nameMetadataLockAndZonesAsNovaHasThem() {
         String demo = demoToken();
         ApiClient.Response created = boot(demo, unique("editable"), networkId, "");
@@ -134,7 +219,7 @@ class ServersIT extends ServerCloudIT {
 
         ApiClient.Response renamed = nova.put("/servers/" + id, demo, "{\"server\": {\"name\": \"renamed\"}}");
         assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
-        SERVER.check(renamed.json().get("server"));
+        UPDATED.check(renamed.json().get("server"));
         assertThat(renamed.json().get("server").get("name").asString()).isEqualTo("renamed");
         assertNovaError(nova.put("/servers/" + id, demo, "{\"server\": {\"description\": \"x\"}}"), 400,
                 "badRequest");

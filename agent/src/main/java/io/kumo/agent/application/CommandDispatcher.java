@@ -1,10 +1,16 @@
 package io.kumo.agent.application;
 
+import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
 import io.kumo.agent.handler.BuildServerHandler;
+import io.kumo.agent.handler.ConsoleOutputHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
+import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.ConsoleOutput;
+import io.kumo.common.contract.host.GetConsoleOutput;
+import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.messaging.MessageCodec;
 import java.util.EnumMap;
@@ -17,35 +23,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a host command to its handler: by message type ({@code kumo_type}: BuildServer or
- * ServerCommand), then for a ServerCommand by its action, and to the host it names. A type this agent does
- * not know (a newer compute-service, a stray publisher) is logged and dropped rather than failed: failing
- * would only park it in the dead-letter queue after three useless redeliveries. A known type that does not
- * decode is a broken message and does fail, so it ends in the dead-letter queue for someone to look at.
+ * Routes a host command to its handler: by message type ({@code kumo_type}: BuildServer, ServerCommand,
+ * RebuildServer or GetConsoleOutput), then for a ServerCommand by its action, and to the host it names. A
+ * type this agent does not know (a newer compute-service, a stray publisher) is logged and dropped rather
+ * than failed: failing would only park it in the dead-letter queue after three useless redeliveries. A known
+ * type that does not decode is a broken message and does fail, so it ends in the dead-letter queue for
+ * someone to look at.
  */
 public final class CommandDispatcher {
 
     static final String BUILD_SERVER = MessageCodec.typeOf(BuildServer.class).name();
     static final String SERVER_COMMAND = MessageCodec.typeOf(ServerCommand.class).name();
+    static final String REBUILD_SERVER = MessageCodec.typeOf(RebuildServer.class).name();
+    static final String GET_CONSOLE_OUTPUT = MessageCodec.typeOf(GetConsoleOutput.class).name();
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final ServedHosts hosts;
     private final MessageCodec codec;
-    private final BuildServerHandler build;
+    private final Handlers handlers;
     private final Map<ServerCommand.Action, ServerActionHandler> actions;
-    private final MisaddressedCommandHandler misaddressed;
+    private final HostReplies replies;
 
-    public CommandDispatcher(ServedHosts hosts, MessageCodec codec, BuildServerHandler build,
-            List<ServerActionHandler> actionHandlers, MisaddressedCommandHandler misaddressed) {
+    public CommandDispatcher(ServedHosts hosts, MessageCodec codec, Handlers handlers, HostReplies replies) {
         this.hosts = hosts;
         this.codec = codec;
-        this.build = build;
-        this.actions = byAction(actionHandlers);
-        this.misaddressed = misaddressed;
+        this.handlers = handlers;
+        this.actions = byAction(handlers.actions());
+        this.replies = replies;
     }
 
-    /** Every action exactly one handler, checked at start-up rather than when the first such command arrives. */
+    /** Every handler the agent has: one per message type, one per ServerCommand action. */
+    public record Handlers(BuildServerHandler build, List<ServerActionHandler> actions, RebuildServerHandler rebuild,
+            ConsoleOutputHandler console, MisaddressedCommandHandler misaddressed) {
+    }
+
+    /** A command as the broker delivered it; {@code replyTo} is set only for requests that want a reply. */
+    public record Delivery(String type, byte[] body, String routingKey, HostReplies.ReplyAddress replyTo) {
+    }
+
+    /** Every ServerCommand action exactly one handler, checked at start-up rather than when the first such command arrives. */
     private static Map<ServerCommand.Action, ServerActionHandler> byAction(List<ServerActionHandler> handlers) {
         Map<ServerCommand.Action, ServerActionHandler> map = new EnumMap<>(ServerCommand.Action.class);
         for (ServerActionHandler handler : handlers) {
@@ -57,44 +74,83 @@ public final class CommandDispatcher {
                 }
             }
         }
-        Set<ServerCommand.Action> missing = EnumSet.allOf(ServerCommand.Action.class);
-        missing.removeAll(map.keySet());
+        Set<ServerCommand.Action> missing = EnumSet.noneOf(ServerCommand.Action.class);
+        for (ServerCommand.Action action : ServerCommand.Action.values()) {
+            if (action.carriedByServerCommand() && !map.containsKey(action)) {
+                missing.add(action);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("No handler for ServerCommand " + missing);
         }
         return map;
     }
 
-    /**
-     * Handles one command and returns once its outcome is confirmed by the broker.
-     *
-     * @param type       the {@code kumo_type} header (null when absent)
-     * @param routingKey the host the broker delivered the command for, used when the body names none
-     */
+    /** A command without a reply address (all but requests). */
     public void dispatch(String type, byte[] body, String routingKey) {
+        dispatch(new Delivery(type, body, routingKey, null));
+    }
+
+    /** Handles one command and returns once its outcome is confirmed by the broker (or its reply sent). */
+    public void dispatch(Delivery delivery) {
+        String type = delivery.type();
         if (BUILD_SERVER.equals(type)) {
-            BuildServer command = codec.fromJson(body, BuildServer.class);
-            String host = hostOf(command.host(), routingKey);
-            served(host).ifPresentOrElse(h -> build.handle(command, h), () -> {
-                log.warn("BuildServer for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
-                misaddressed.handle(command, host);
-            });
+            build(codec.fromJson(delivery.body(), BuildServer.class), delivery.routingKey());
         } else if (SERVER_COMMAND.equals(type)) {
-            ServerCommand command = codec.fromJson(body, ServerCommand.class);
-            String host = hostOf(command.host(), routingKey);
-            if (command.action() == null) {
-                throw new IllegalArgumentException("ServerCommand " + command.actionId() + " for "
-                        + command.instanceUuid() + " names no action");
-            }
-            log.info("{} {} on {} (action {})", command.action(), command.instanceUuid(), host, command.actionId());
-            served(host).ifPresentOrElse(h -> actions.get(command.action()).handle(command, h), () -> {
-                log.warn("ServerCommand for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
-                misaddressed.handle(command, host);
-            });
+            act(codec.fromJson(delivery.body(), ServerCommand.class), delivery.routingKey());
+        } else if (REBUILD_SERVER.equals(type)) {
+            rebuild(codec.fromJson(delivery.body(), RebuildServer.class), delivery.routingKey());
+        } else if (GET_CONSOLE_OUTPUT.equals(type)) {
+            consoleOutput(codec.fromJson(delivery.body(), GetConsoleOutput.class), delivery);
         } else {
-            log.warn("Dropped a host command of unknown type '{}' for {} ({} bytes)", type, routingKey,
-                    body == null ? 0 : body.length);
+            log.warn("Dropped a host command of unknown type '{}' for {} ({} bytes)", type, delivery.routingKey(),
+                    delivery.body() == null ? 0 : delivery.body().length);
         }
+    }
+
+    private void build(BuildServer command, String routingKey) {
+        String host = hostOf(command.host(), routingKey);
+        served(host).ifPresentOrElse(h -> handlers.build().handle(command, h), () -> {
+            log.warn("BuildServer for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
+            handlers.misaddressed().handle(command, host);
+        });
+    }
+
+    private void act(ServerCommand command, String routingKey) {
+        String host = hostOf(command.host(), routingKey);
+        if (command.action() == null || !command.action().carriedByServerCommand()) {
+            throw new IllegalArgumentException("ServerCommand " + command.actionId() + " for "
+                    + command.instanceUuid() + " names no action a ServerCommand carries: " + command.action());
+        }
+        log.info("{} {} on {} (action {})", command.action(), command.instanceUuid(), host, command.actionId());
+        served(host).ifPresentOrElse(h -> actions.get(command.action()).handle(command, h), () -> {
+            log.warn("ServerCommand for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
+            handlers.misaddressed().handle(command, host);
+        });
+    }
+
+    private void rebuild(RebuildServer command, String routingKey) {
+        String host = hostOf(command.host(), routingKey);
+        if (command.server() == null) {
+            throw new IllegalArgumentException("RebuildServer " + command.actionId() + " for "
+                    + command.instanceUuid() + " describes no server");
+        }
+        log.info("REBUILD {} on {} (action {})", command.instanceUuid(), host, command.actionId());
+        served(host).ifPresentOrElse(h -> handlers.rebuild().handle(command, h), () -> {
+            log.warn("RebuildServer for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
+            handlers.misaddressed().handle(command, host);
+        });
+    }
+
+    private void consoleOutput(GetConsoleOutput request, Delivery delivery) {
+        if (delivery.replyTo() == null || delivery.replyTo().replyTo() == null) {
+            log.warn("Dropped GetConsoleOutput for {}: it names no reply queue", request.instanceUuid());
+            return;
+        }
+        String host = hostOf(request.host(), delivery.routingKey());
+        ConsoleOutput reply = served(host).map(h -> handlers.console().handle(request, h))
+                .orElseGet(() -> handlers.console().notServed(request, host));
+        replies.reply(delivery.replyTo(), reply);
     }
 
     private Optional<ServedHost> served(String host) {

@@ -5,15 +5,19 @@ import io.kumo.agent.application.HostRegistration;
 import io.kumo.agent.application.RegistrationLoop;
 import io.kumo.agent.application.ServedHosts;
 import io.kumo.agent.domain.HostEvents;
+import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
 import io.kumo.agent.driver.HypervisorDriverFactory;
 import io.kumo.agent.handler.BuildServerHandler;
+import io.kumo.agent.handler.ConsoleOutputHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebootServerHandler;
+import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
 import io.kumo.agent.messaging.HostEventPublisher;
+import io.kumo.agent.messaging.HostReplyPublisher;
 import io.kumo.common.messaging.MessageCodec;
 import java.time.Clock;
 import java.util.List;
@@ -63,10 +67,23 @@ class AgentConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(ServedHosts hosts, MessageCodec codec, HostEvents events, Clock clock) {
-        return new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock),
+    HostReplyPublisher hostReplyPublisher(ConnectionFactory connections, MessageCodec codec) {
+        RabbitTemplate rabbit = new RabbitTemplate(connections);
+        rabbit.setUsePublisherConnection(true);
+        return new HostReplyPublisher(rabbit, codec);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(ServedHosts hosts, MessageCodec codec, HostEvents events,
+            HostReplies replies, Clock clock) {
+        return new CommandDispatcher(hosts, codec, handlers(events, clock), replies);
+    }
+
+    static CommandDispatcher.Handlers handlers(HostEvents events, Clock clock) {
+        return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock),
                 List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
                         new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
+                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(),
                 new MisaddressedCommandHandler(events, clock));
     }
 

@@ -41,6 +41,18 @@ public interface HypervisorDriver {
     /** Reboots the instance, which runs afterwards even if it was off; empty when it is not on this host. */
     Optional<InstanceInfo> reboot(String instanceUuid, RebootType type);
 
+    /**
+     * Rebuilds the instance from {@code server}'s image and config drive (Nova's rebuild): its disk is made
+     * anew, it keeps its ports, and it runs afterwards unless {@code leaveStopped}. Empty when it is not on
+     * this host.
+     *
+     * @throws SpawnFailure when the new instance could not be made; the instance is then left powered off
+     */
+    Optional<InstanceInfo> rebuild(BuildServer server, boolean leaveStopped);
+
+    /** The instance's console log, oldest line first; empty when it is not on this host. */
+    Optional<List<String>> consoleLog(String instanceUuid);
+
     /** Destroys the instance and unplugs its ports; returns what was destroyed, empty when nothing was there. */
     Optional<InstanceInfo> destroy(String instanceUuid);
 

@@ -25,6 +25,15 @@ public record InstanceInfo(String uuid, String name, PowerState powerState, Buil
                 build.ports(), build.configDrive() == null ? Map.of() : build.configDrive().files());
     }
 
+    /**
+     * The instance made anew by a rebuild: name, image, flavor and config drive from {@code server}, the
+     * ports it already had (a rebuild keeps its NICs, MACs and IPs).
+     */
+    public InstanceInfo rebuiltAs(BuildServer server, PowerState state) {
+        return new InstanceInfo(uuid, server.name(), state, server.flavor(), server.image(), ports,
+                server.configDrive() == null ? Map.of() : server.configDrive().files());
+    }
+
     public InstanceInfo withPowerState(PowerState state) {
         return new InstanceInfo(uuid, name, state, flavor, image, ports, configDriveFiles);
     }

@@ -33,11 +33,23 @@ final class ActionAnswers {
     }
 
     ServerActionDone done(ServerCommand command, String host, PowerState state, String error) {
-        return new ServerActionDone(command.instanceUuid(), host, command.action(), command.actionId(), state, error,
-                clock.instant());
+        return done(command.instanceUuid(), host, command.action(), command.actionId(), state, error);
+    }
+
+    ServerActionDone done(String instanceUuid, String host, ServerCommand.Action action, String actionId,
+            PowerState state, String error) {
+        return new ServerActionDone(instanceUuid, host, action, actionId, state, error, clock.instant());
     }
 
     ServerActionDone notOnHost(ServerCommand command, String host) {
-        return done(command, host, PowerState.NOSTATE, "instance " + command.instanceUuid() + " is not on host " + host);
+        return notOnHost(command.instanceUuid(), host, command.action(), command.actionId());
+    }
+
+    ServerActionDone notOnHost(String instanceUuid, String host, ServerCommand.Action action, String actionId) {
+        return done(instanceUuid, host, action, actionId, PowerState.NOSTATE, notOnHostMessage(instanceUuid, host));
+    }
+
+    static String notOnHostMessage(String instanceUuid, String host) {
+        return "instance " + instanceUuid + " is not on host " + host;
     }
 }

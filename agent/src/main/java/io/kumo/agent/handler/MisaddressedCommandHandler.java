@@ -4,6 +4,7 @@ import io.kumo.agent.domain.HostEvent;
 import io.kumo.agent.domain.HostEvents;
 import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import java.time.Clock;
 import java.util.List;
@@ -33,5 +34,10 @@ public final class MisaddressedCommandHandler {
 
     public void handle(ServerCommand command, String host) {
         events.publish(List.of(HostEvent.of(answers.notOnHost(command, host))));
+    }
+
+    public void handle(RebuildServer command, String host) {
+        events.publish(List.of(HostEvent.of(answers.notOnHost(command.instanceUuid(), host,
+                ServerCommand.Action.REBUILD, command.actionId()))));
     }
 }

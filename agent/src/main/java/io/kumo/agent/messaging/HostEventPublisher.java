@@ -3,9 +3,7 @@ package io.kumo.agent.messaging;
 import io.kumo.agent.domain.HostEvent;
 import io.kumo.agent.domain.HostEvents;
 import io.kumo.common.contract.Exchanges;
-import io.kumo.common.contract.MessageType;
 import io.kumo.common.messaging.MessageCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -122,15 +119,9 @@ public class HostEventPublisher implements HostEvents, SmartLifecycle {
 
     /** The AMQP message of an event, built once so that every resend carries the same message id. */
     private Outgoing toAmqp(HostEvent event) {
-        MessageType type = MessageCodec.typeOf(event.payload().getClass());
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(UUID.randomUUID().toString());
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setHeader(MessageCodec.TYPE_HEADER, type.name());
-        properties.setHeader(MessageCodec.VERSION_HEADER, type.version());
-        return new Outgoing(event.routingKey(),
-                new Message(codec.toJson(event.payload()).getBytes(StandardCharsets.UTF_8), properties));
+        Message message = codec.toAmqp(event.payload(), MessageDeliveryMode.PERSISTENT);
+        message.getMessageProperties().setMessageId(UUID.randomUUID().toString());
+        return new Outgoing(event.routingKey(), message);
     }
 
     private record Outgoing(String routingKey, Message message) {

@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.kumo.agent.AgentFixtures;
 import io.kumo.agent.RecordingHostEvents;
+import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.fake.FakeDriver;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.handler.BuildServerHandler;
+import io.kumo.agent.handler.ConsoleOutputHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebootServerHandler;
+import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
 import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.ConsoleOutput;
+import io.kumo.common.contract.host.GetConsoleOutput;
+import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerCommand;
@@ -41,8 +47,16 @@ class CommandDispatcherTest {
     private final FakeDriver two = new FakeDriver(FakeDriverSettings.defaults());
     private final ServedHosts hosts = new ServedHosts(List.of(ServedHost.of("h-1", "nova", "192.0.2.1", one),
             ServedHost.of("h-2", "nova", "192.0.2.1", two)));
-    private final CommandDispatcher dispatcher = new CommandDispatcher(hosts, codec,
-            new BuildServerHandler(events, clock), allActionHandlers(), new MisaddressedCommandHandler(events, clock));
+    private final List<Object[]> replies = new ArrayList<>();
+    private final HostReplies replySink = (to, payload) -> replies.add(new Object[] {to, payload});
+    private final CommandDispatcher dispatcher = new CommandDispatcher(hosts, codec, handlers(allActionHandlers()),
+            replySink);
+
+    private CommandDispatcher.Handlers handlers(List<ServerActionHandler> actionHandlers) {
+        return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock), actionHandlers,
+                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(),
+                new MisaddressedCommandHandler(events, clock));
+    }
 
     private List<ServerActionHandler> allActionHandlers() {
         return List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
@@ -78,6 +92,59 @@ class CommandDispatcherTest {
                         tuple(Action.REBOOT_SOFT, PowerState.RUNNING),
                         tuple(Action.DELETE, PowerState.NOSTATE));
         assertThat(one.instances()).isEmpty();
+    }
+
+    @Test
+    void aRebuildGoesToTheHostsDriverAndIsAnsweredAsARebuildAction() {
+        BuildServer build = AgentFixtures.build("h-1", "web-1", 1);
+        dispatcher.dispatch("BuildServer", json(build), "h-1");
+        BuildServer next = AgentFixtures.rebuilt(build, "web-2", "img-2");
+
+        dispatcher.dispatch("RebuildServer", json(new RebuildServer(build.instanceUuid(), "h-1", next, false,
+                "req-rebuild")), "h-1");
+        dispatcher.dispatch("RebuildServer", json(new RebuildServer(build.instanceUuid(), "h-2", next, false,
+                "req-elsewhere")), "h-2");
+
+        assertThat(events.payloads(ServerActionDone.class)).extracting(ServerActionDone::action,
+                ServerActionDone::actionId, ServerActionDone::powerState, ServerActionDone::error).containsExactly(
+                        tuple(Action.REBUILD, "req-rebuild", PowerState.RUNNING, null),
+                        tuple(Action.REBUILD, "req-elsewhere", PowerState.NOSTATE,
+                                "instance " + build.instanceUuid() + " is not on host h-2"));
+        assertThat(one.instances()).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("web-2");
+            assertThat(i.image().id()).isEqualTo("img-2");
+            assertThat(i.ports()).isEqualTo(build.ports());
+        });
+    }
+
+    @Test
+    void aRebuildIsNotAServerCommandAction() {
+        ServerCommand wrong = AgentFixtures.command(UUID.randomUUID().toString(), "h-1", Action.REBUILD);
+
+        assertThatThrownBy(() -> dispatcher.dispatch("ServerCommand", json(wrong), "h-1"))
+                .hasMessageContaining("names no action a ServerCommand carries: REBUILD");
+    }
+
+    @Test
+    void consoleOutputIsRepliedToTheRequestersQueueWithItsCorrelationId() {
+        BuildServer build = AgentFixtures.build("h-1", "web-1", 1);
+        dispatcher.dispatch("BuildServer", json(build), "h-1");
+        HostReplies.ReplyAddress address = new HostReplies.ReplyAddress("amq.gen-reply", "corr-1");
+
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
+                json(new GetConsoleOutput(build.instanceUuid(), "h-1", 2)), "h-1", address));
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
+                json(new GetConsoleOutput(build.instanceUuid(), "h-9", null)), "h-9", address));
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
+                json(new GetConsoleOutput(build.instanceUuid(), "h-1", null)), "h-1", null));
+
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(0)[0]).isEqualTo(address);
+        ConsoleOutput output = (ConsoleOutput) replies.get(0)[1];
+        assertThat(output.error()).isNull();
+        assertThat(output.output().lines()).hasSize(2).last().isEqualTo("web-1 login: ");
+        assertThat(((ConsoleOutput) replies.get(1)[1]).error()).isEqualTo("host h-9 is not served by this agent");
+        assertThat(events.payloads(ServerActionDone.class)).isEmpty();
     }
 
     @Test
@@ -124,14 +191,12 @@ class CommandDispatcherTest {
     void everyActionNeedsExactlyOneHandlerBeforeTheAgentStarts() {
         List<ServerActionHandler> withoutDelete = List.of(new StartServerHandler(events, clock),
                 new StopServerHandler(events, clock), new RebootServerHandler(events, clock));
-        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock),
-                withoutDelete, new MisaddressedCommandHandler(events, clock)))
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(withoutDelete), replySink))
                 .hasMessage("No handler for ServerCommand [DELETE]");
 
         List<ServerActionHandler> twice = new ArrayList<>(allActionHandlers());
         twice.add(new StopServerHandler(events, clock));
-        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, new BuildServerHandler(events, clock), twice,
-                new MisaddressedCommandHandler(events, clock)))
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(twice), replySink))
                 .hasMessage("ServerCommand STOP has two handlers: StopServerHandler and StopServerHandler");
     }
 

@@ -2,6 +2,8 @@ package io.kumo.compute.api;
 
 import io.kumo.common.error.ApiException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.JsonNode;
@@ -100,6 +102,26 @@ final class NovaJson {
             }
         }
         throw invalid(field, value, value + " is not of type 'boolean', 'string'");
+    }
+
+    /** Nova's metadata object: strings of 1 to 255 characters as keys, of at most 255 as values; null when absent. */
+    static Map<String, String> metadata(JsonNode object, String field) {
+        JsonNode meta = object.get(field);
+        if (meta == null || meta.isNull()) {
+            return null;
+        }
+        if (!meta.isObject()) {
+            throw invalid(field, meta, meta + " is not of type 'object'");
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : meta.properties()) {
+            if (!e.getValue().isString() || e.getKey().isEmpty() || e.getKey().length() > 255
+                    || e.getValue().asString().length() > 255) {
+                throw invalid(field, meta, "keys and values must be strings of 1 to 255 characters");
+            }
+            metadata.put(e.getKey(), e.getValue().asString());
+        }
+        return metadata;
     }
 
     static ApiException invalid(String field, JsonNode value, String why) {

@@ -4,10 +4,12 @@ import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.web.PublicUrls;
+import io.kumo.compute.application.ConsoleOutputs;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerCreation;
 import io.kumo.compute.application.ServerLocking;
 import io.kumo.compute.application.ServerQueries;
+import io.kumo.compute.application.ServerRebuilds;
 import io.kumo.compute.application.ServerRequest;
 import io.kumo.compute.application.SchedulerHints;
 import io.kumo.compute.application.ServerUpdates;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +39,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Nova's {@code /servers} at 2.1: create, list, detail, show, delete and the power actions. */
+/** Nova's {@code /servers} at 2.1: create, list, detail, show, update, delete and the server actions. */
 @RestController
 class ServerController {
 
@@ -48,15 +51,19 @@ class ServerController {
     private final ServerActions actions;
     private final ServerUpdates updates;
     private final ServerLocking locking;
+    private final ServerRebuilds rebuilds;
+    private final ConsoleOutputs consoles;
     private final PublicUrls urls;
 
     ServerController(ServerCreation creation, ServerQueries queries, ServerActions actions, ServerUpdates updates,
-            ServerLocking locking, PublicUrls urls) {
+            ServerLocking locking, ServerRebuilds rebuilds, ConsoleOutputs consoles, PublicUrls urls) {
         this.creation = creation;
         this.queries = queries;
         this.actions = actions;
         this.updates = updates;
         this.locking = locking;
+        this.rebuilds = rebuilds;
+        this.consoles = consoles;
         this.urls = urls;
     }
 
@@ -110,7 +117,7 @@ class ServerController {
         }
         Server server = changes.has("name") ? updates.rename(caller, id, NovaJson.text(changes, "name"))
                 : queries.get(caller, id);
-        return Map.of("server", ServerViews.detail(server, urls.base(request), Policy.isAdmin(caller)));
+        return Map.of("server", ServerViews.basic(server, urls.base(request)));
     }
 
     @DeleteMapping("/v2.1/servers/{id}")
@@ -119,10 +126,14 @@ class ServerController {
         actions.act(caller, id, ServerAction.DELETE);
     }
 
-    /** {"os-start": null}, {"os-stop": null}, {"reboot": {"type": "SOFT"|"HARD"}}, {"lock": null}, {"unlock": null}. */
+    /**
+     * {"os-start": null}, {"os-stop": null}, {"reboot": {"type": "SOFT"|"HARD"}}, {"lock": null},
+     * {"unlock": null} (202, no body); {"rebuild": {...}} (202 with the server); {"os-getConsoleOutput":
+     * {"length": n}} (200 with the output).
+     */
     @PostMapping("/v2.1/servers/{id}/action")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    void action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    ResponseEntity<Object> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+            HttpServletRequest request) {
         if (body == null || !body.isObject() || body.size() != 1) {
             throw ApiException.badRequest("Malformed request body: one action is expected.");
         }
@@ -133,8 +144,46 @@ class ServerController {
             case "reboot" -> actions.act(caller, id, reboot(body.get("reboot")));
             case "lock" -> locking.lock(caller, id);
             case "unlock" -> locking.unlock(caller, id);
+            case "rebuild" -> {
+                return ResponseEntity.accepted().body(rebuild(caller, id, body.get("rebuild"), request));
+            }
+            case "os-getConsoleOutput" -> {
+                return ResponseEntity.ok(Map.of("output", consoles.output(caller, id,
+                        consoleLength(body.get("os-getConsoleOutput")))));
+            }
             default -> throw ApiException.badRequest("There is no such action: " + name);
         }
+        return ResponseEntity.accepted().build();
+    }
+
+    /** Nova's rebuild answer: the server as PUT shows it, with the admin password given or generated. */
+    private Map<String, Object> rebuild(Caller caller, String id, JsonNode body, HttpServletRequest request) {
+        RebuildBody parsed = RebuildBody.parse(body);
+        Server server = rebuilds.rebuild(caller, id, parsed.request());
+        Map<String, Object> view = ServerViews.basic(server, urls.base(request));
+        view.put("adminPass", parsed.adminPass() == null ? password() : parsed.adminPass());
+        return Map.of("server", view);
+    }
+
+    /** {"length": n} with n an integer (or a string of one) of at least -1; null or absent for all lines. */
+    private static Integer consoleLength(JsonNode body) {
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw NovaJson.invalid("os-getConsoleOutput", body, body + " is not of type 'object'");
+        }
+        for (String field : body.propertyNames()) {
+            if (!field.equals("length")) {
+                throw ApiException.badRequest("Invalid input for field/attribute os-getConsoleOutput. Additional"
+                        + " properties are not allowed ('" + field + "' was unexpected)");
+            }
+        }
+        Integer length = NovaJson.integer(body, "length");
+        if (length != null && length < -1) {
+            throw NovaJson.invalid("length", body.get("length"), length + " is less than the minimum of -1");
+        }
+        return length;
     }
 
     private static ServerAction reboot(JsonNode reboot) {
@@ -204,21 +253,7 @@ class ServerController {
             } else if (nets != null && !nets.isNull() && !(nets.isString() && nets.asString().equals("auto"))) {
                 throw NovaJson.invalid("networks", nets, nets + " is not of type 'array'");
             }
-            Map<String, String> metadata = new LinkedHashMap<>();
-            JsonNode meta = s.get("metadata");
-            if (meta != null && !meta.isNull()) {
-                if (!meta.isObject()) {
-                    throw NovaJson.invalid("metadata", meta, meta + " is not of type 'object'");
-                }
-                for (Map.Entry<String, JsonNode> e : meta.properties()) {
-                    if (!e.getValue().isString() || e.getKey().isEmpty() || e.getKey().length() > 255
-                            || e.getValue().asString().length() > 255) {
-                        throw NovaJson.invalid("metadata", meta, "keys and values must be strings of 1 to 255"
-                                + " characters");
-                    }
-                    metadata.put(e.getKey(), e.getValue().asString());
-                }
-            }
+            Map<String, String> metadata = NovaJson.metadata(s, "metadata");
             List<String> groups = new ArrayList<>();
             JsonNode sg = s.get("security_groups");
             if (sg != null && sg.isArray()) {
@@ -231,7 +266,7 @@ class ServerController {
             int maxCount = max == null ? minCount : max;
             return new ServerRequest(NovaJson.text(s, "name"), NovaJson.textOrNumber(s, "flavorRef"),
                     imageRef(s), networks, NovaJson.text(s, "key_name"), NovaJson.text(s, "user_data"),
-                    configDrive != null && configDrive, metadata, groups, NovaJson.text(s, "availability_zone"),
+                    configDrive != null && configDrive, metadata == null ? Map.of() : metadata, groups, NovaJson.text(s, "availability_zone"),
                     minCount, maxCount, hints(hints));
         }
 

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A server as Nova 2.1 shows it — exactly the fields of Tempest's {@code server_detail} schema:
- * {@code config_drive} a string, {@code OS-EXT-SRV-ATTR:*} for admins only, {@code metadata} always.
+ * A server as Nova 2.1 shows it. {@link #detail} has exactly the fields of Tempest's {@code server_detail}
+ * schema: {@code config_drive} a string, {@code OS-EXT-SRV-ATTR:*} for admins only, {@code metadata} always.
+ * {@link #basic} is what update and rebuild answer (Tempest's {@code update_server}): the core fields only,
+ * addresses without their {@code OS-EXT-IPS} extensions.
  */
 final class ServerViews {
 
@@ -22,28 +24,7 @@ final class ServerViews {
     }
 
     static Map<String, Object> detail(Server s, String base, boolean admin) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", s.id());
-        v.put("name", s.name());
-        v.put("status", s.status());
-        v.put("tenant_id", s.projectId());
-        v.put("user_id", s.userId());
-        v.put("metadata", s.metadata());
-        v.put("hostId", hostId(s));
-        v.put("image", Map.of("id", s.imageId(), "links", List.of(Map.of("rel", "bookmark",
-                "href", base + "/images/" + s.imageId()))));
-        v.put("flavor", Map.of("id", s.flavor().id(), "links", List.of(Map.of("rel", "bookmark",
-                "href", base + "/flavors/" + s.flavor().id()))));
-        v.put("created", NovaJson.time(s.createdAt()));
-        v.put("updated", NovaJson.time(s.updatedAt()));
-        v.put("addresses", addresses(s));
-        v.put("accessIPv4", "");
-        v.put("accessIPv6", "");
-        v.put("links", NovaLinks.of(base, "servers", s.id()));
-        v.put("OS-DCF:diskConfig", "MANUAL");
-        if (s.status().equals("BUILD") || s.status().equals("ACTIVE")) {
-            v.put("progress", s.status().equals("ACTIVE") ? 100 : 0);
-        }
+        Map<String, Object> v = core(s, base, true);
         v.put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? AvailabilityZones.DEFAULT_ZONE
                 : s.availabilityZone());
         v.put("config_drive", s.configDrive() ? "True" : "");
@@ -60,6 +41,43 @@ final class ServerViews {
             v.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + s.id().substring(0, 8));
             v.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host());
         }
+        fault(v, s, admin);
+        return v;
+    }
+
+    static Map<String, Object> basic(Server s, String base) {
+        Map<String, Object> v = core(s, base, false);
+        fault(v, s, false);
+        return v;
+    }
+
+    private static Map<String, Object> core(Server s, String base, boolean extendedAddresses) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.id());
+        v.put("name", s.name());
+        v.put("status", s.status());
+        v.put("tenant_id", s.projectId());
+        v.put("user_id", s.userId());
+        v.put("metadata", s.metadata());
+        v.put("hostId", hostId(s));
+        v.put("image", Map.of("id", s.imageId(), "links", List.of(Map.of("rel", "bookmark",
+                "href", base + "/images/" + s.imageId()))));
+        v.put("flavor", Map.of("id", s.flavor().id(), "links", List.of(Map.of("rel", "bookmark",
+                "href", base + "/flavors/" + s.flavor().id()))));
+        v.put("created", NovaJson.time(s.createdAt()));
+        v.put("updated", NovaJson.time(s.updatedAt()));
+        v.put("addresses", addresses(s, extendedAddresses));
+        v.put("accessIPv4", "");
+        v.put("accessIPv6", "");
+        v.put("links", NovaLinks.of(base, "servers", s.id()));
+        v.put("OS-DCF:diskConfig", "MANUAL");
+        if (s.status().equals("BUILD") || s.status().equals("ACTIVE")) {
+            v.put("progress", s.status().equals("ACTIVE") ? 100 : 0);
+        }
+        return v;
+    }
+
+    private static void fault(Map<String, Object> v, Server s, boolean admin) {
         if (s.fault() != null) {
             Map<String, Object> fault = new LinkedHashMap<>();
             fault.put("code", s.fault().code());
@@ -70,10 +88,9 @@ final class ServerViews {
             }
             v.put("fault", fault);
         }
-        return v;
     }
 
-    private static Map<String, Object> addresses(Server s) {
+    private static Map<String, Object> addresses(Server s, boolean extended) {
         Map<String, Object> byNetwork = new LinkedHashMap<>();
         for (ServerPort port : s.ports()) {
             @SuppressWarnings("unchecked")
@@ -82,8 +99,10 @@ final class ServerViews {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("version", ip.version());
                 a.put("addr", ip.ipAddress());
-                a.put("OS-EXT-IPS:type", "fixed");
-                a.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
+                if (extended) {
+                    a.put("OS-EXT-IPS:type", "fixed");
+                    a.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
+                }
                 list.add(a);
             }
         }

@@ -5,21 +5,22 @@ import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerCommand;
-import io.kumo.common.error.ApiException;
 import io.kumo.common.messaging.jpa.Inbox;
 import io.kumo.common.messaging.jpa.Outbox;
+import io.kumo.compute.domain.Fault;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Start, stop, reboot and delete: checked against the state table (409 otherwise), recorded as the
+ * Start, stop, reboot and delete (and the answer to a rebuild, see {@link ServerRebuilds}): checked against the state table (409 otherwise), recorded as the
  * server's task, sent to its host, and finished when the host answers. A server that never reached a
  * host is deleted at once; one on a host that is down is deleted when the host comes back and answers
  * (its command waits in the host's durable queue), so nothing it held is leaked.
@@ -28,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ServerActions {
 
     private static final String CONSUMER = "compute-actions";
-    private static final int MAX_ATTEMPTS = 5;
 
     private final ServerRecords servers;
     private final ServerQueries queries;
@@ -59,19 +59,10 @@ public class ServerActions {
      */
     public void act(Caller caller, String serverId, ServerAction action) {
         String requestId = InstanceActions.requestId();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Server server = transactions.execute(tx -> begin(caller, serverId, action, requestId));
-                if (server.vmState() == VmState.DELETED) {
-                    cleanup.releaseEverything(server);
-                }
-                return;
-            } catch (StaleServer e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw ApiException.conflict("Instance " + serverId + " kept changing while the request ran;"
-                            + " retry it.");
-                }
-            }
+        Server server = StaleServer.retrying(serverId,
+                () -> transactions.execute(tx -> begin(caller, serverId, action, requestId)));
+        if (server.vmState() == VmState.DELETED) {
+            cleanup.releaseEverything(server);
         }
     }
 
@@ -122,22 +113,23 @@ public class ServerActions {
                 Server gone = s.deleted(clock.instant());
                 return servers.update(gone) ? gone : null;
             }
+            if (s.taskState() == TaskState.DELETING || s.vmState() == VmState.DELETED) {
+                return null; // a delete overtook the action: the delete's answer decides
+            }
             int power = answer.powerState() == null ? s.powerState() : answer.powerState().code();
-            VmState vm = answer.error() != null ? s.vmState()
-                    : answer.powerState() == PowerState.SHUTDOWN ? VmState.STOPPED : VmState.ACTIVE;
-            servers.update(s.withState(vm, null, power, clock.instant()));
+            VmState ran = answer.powerState() == PowerState.SHUTDOWN ? VmState.STOPPED : VmState.ACTIVE;
+            Instant now = clock.instant();
+            if (answer.action() == ServerCommand.Action.REBUILD) {
+                servers.update(answer.error() == null ? s.rebuilt(ran, power, now)
+                        : s.failed(Fault.of(500, "Rebuild of instance " + s.id() + " failed", answer.error(), now), now)
+                                .withState(VmState.ERROR, null, power, now));
+                return null;
+            }
+            servers.update(s.withState(answer.error() != null ? s.vmState() : ran, null, power, now));
             return null;
         });
         if (deleted != null) {
             cleanup.releaseEverything(deleted);
-        }
-    }
-
-    /** The server changed between reading it and writing it (its compare-and-set failed); rolls back. */
-    private static final class StaleServer extends RuntimeException {
-
-        StaleServer() {
-            super(null, null, false, false);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.kumo.compute.application;
 
 import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.host.BuildFailed;
-import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.scheduler.NoValidHost;
@@ -10,23 +9,17 @@ import io.kumo.common.contract.scheduler.ScheduleServer;
 import io.kumo.common.contract.scheduler.ServerScheduled;
 import io.kumo.common.messaging.jpa.Inbox;
 import io.kumo.common.messaging.jpa.Outbox;
-import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.client.SchedulerHosts;
 import io.kumo.compute.domain.ComputeHost;
-import io.kumo.compute.domain.ConfigDriveFiles;
 import io.kumo.compute.domain.Fault;
-import io.kumo.compute.domain.Flavor;
 import io.kumo.compute.domain.InstanceAction;
 import io.kumo.compute.domain.Server;
-import io.kumo.compute.domain.ServerPort;
 import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,7 +40,7 @@ public class ServerBuilds {
     private static final String CONSUMER = "compute-builds";
 
     private final ServerRecords servers;
-    private final NetworkService networks;
+    private final BuildCommands commands;
     private final SchedulerHosts hosts;
     private final ScheduleRequests schedules;
     private final ServerCleanup cleanup;
@@ -58,11 +51,11 @@ public class ServerBuilds {
     private final ComputeSettings settings;
     private final Clock clock;
 
-    ServerBuilds(ServerRecords servers, NetworkService networks, SchedulerHosts hosts, ScheduleRequests schedules,
+    ServerBuilds(ServerRecords servers, BuildCommands commands, SchedulerHosts hosts, ScheduleRequests schedules,
             ServerCleanup cleanup, InstanceActions actions, Inbox inbox, Outbox outbox,
             TransactionTemplate transactions, ComputeSettings settings, Clock clock) {
         this.servers = servers;
-        this.networks = networks;
+        this.commands = commands;
         this.hosts = hosts;
         this.schedules = schedules;
         this.cleanup = cleanup;
@@ -102,18 +95,9 @@ public class ServerBuilds {
             }
             return;
         }
-        List<BuildServer.PortSpec> ports = new ArrayList<>();
-        List<ConfigDriveFiles.Nic> nics = new ArrayList<>();
+        BuildCommands.BoundPorts ports;
         try {
-            for (ServerPort port : placed.ports()) {
-                NetworkService.Binding binding = networks.bind(port.portId(), answer.host());
-                ports.add(new BuildServer.PortSpec(port.portId(), port.networkId(), port.macAddress(),
-                        port.fixedIps().stream().map(ip -> new BuildServer.FixedIp(ip.subnetId(), ip.ipAddress()))
-                                .toList(), binding.bridge(), binding.mtu(), binding.networkType(),
-                        binding.segmentationId()));
-                nics.add(new ConfigDriveFiles.Nic(port.portId(), port.macAddress(), binding.mtu(), port.networkId(),
-                        port.fixedIps().stream().map(ip -> address(ip, binding)).toList()));
-            }
+            ports = commands.bind(placed, answer.host());
         } catch (RuntimeException e) {
             log.warn("Binding the ports of server {} to {} failed: {}", placed.id(), answer.host(), e.toString());
             fail(placed.id(), placed.buildAttempt(), "Failed to bind the ports to host " + answer.host(), e.toString());
@@ -126,7 +110,8 @@ public class ServerBuilds {
             }
             Server spawning = server.withState(VmState.BUILDING, TaskState.SPAWNING, 0, clock.instant());
             if (servers.update(spawning)) {
-                outbox.publish(Exchanges.HOST_COMMANDS, answer.host(), buildCommand(spawning, ports, nics));
+                outbox.publish(Exchanges.HOST_COMMANDS, answer.host(),
+                        commands.describe(spawning, ports, spawning.requestId()));
             }
         });
     }
@@ -291,22 +276,4 @@ public class ServerBuilds {
     private static boolean building(Server server, int attempt) {
         return server.vmState() == VmState.BUILDING && server.buildAttempt() == attempt;
     }
-
-    private BuildServer buildCommand(Server s, List<BuildServer.PortSpec> ports, List<ConfigDriveFiles.Nic> nics) {
-        Flavor f = s.flavor();
-        return new BuildServer(s.id(), s.host(), s.projectId(), s.name(), s.hostname(),
-                new BuildServer.FlavorSpec(f.id(), f.name(), f.vcpus(), f.ramMb(), f.rootGb(), f.ephemeralGb(),
-                        f.swapMb(), f.extraSpecs()),
-                new BuildServer.ImageSpec(s.imageId(), null, null, null, 0, null, Map.of()), s.hypervisorType(), ports,
-                new BuildServer.ConfigDrive(ConfigDriveFiles.of(s, nics, settings.vendorData())), s.buildAttempt(),
-                s.requestId());
-    }
-
-    private static ConfigDriveFiles.Address address(ServerPort.FixedIp ip, NetworkService.Binding binding) {
-        NetworkService.Subnet subnet = binding.subnets().stream().filter(sn -> sn.id().equals(ip.subnetId()))
-                .findFirst().orElse(null);
-        return new ConfigDriveFiles.Address(ip.ipAddress(), subnet == null ? ip.ipAddress() + "/32" : subnet.cidr(),
-                subnet == null ? null : subnet.gatewayIp(), subnet == null ? List.of() : subnet.dnsNameservers());
-    }
-
 }

@@ -6,7 +6,6 @@ import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.scheduler.ScheduleServer;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.messaging.jpa.Outbox;
-import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.domain.ComputeUsage;
 import io.kumo.compute.domain.Flavor;
@@ -48,7 +47,7 @@ public class ServerCreation {
     private final ServerGroupRecords groupRecords;
     private final SchedulerHintRecords hintRecords;
     private final ScheduleRequests schedules;
-    private final ImageService images;
+    private final BootImages bootImages;
     private final NetworkService networks;
     private final KeyPairRecords keyPairs;
     private final ServerRecords servers;
@@ -60,7 +59,7 @@ public class ServerCreation {
 
     public ServerCreation(Flavors flavors, ComputeQuotas quotas, ServerGroups serverGroups,
             ServerGroupRecords groupRecords, SchedulerHintRecords hintRecords, ScheduleRequests schedules,
-            ImageService images, NetworkService networks, KeyPairRecords keyPairs,
+            BootImages bootImages, NetworkService networks, KeyPairRecords keyPairs,
             ServerRecords servers, InstanceActions actions, Outbox outbox, TransactionTemplate transactions,
             Clock clock, ComputeSettings settings) {
         this.flavors = flavors;
@@ -69,7 +68,7 @@ public class ServerCreation {
         this.groupRecords = groupRecords;
         this.hintRecords = hintRecords;
         this.schedules = schedules;
-        this.images = images;
+        this.bootImages = bootImages;
         this.networks = networks;
         this.keyPairs = keyPairs;
         this.servers = servers;
@@ -92,17 +91,7 @@ public class ServerCreation {
         } catch (ApiException e) {
             throw ApiException.badRequest("Flavor " + request.flavorRef() + " could not be found.");
         }
-        ImageService.Image image = images.get(caller.rawToken(), request.imageRef());
-        if (!"active".equals(image.status())) {
-            throw ApiException.badRequest("Image " + image.id() + " is not active.");
-        }
-        if (image.minDiskGb() > flavor.rootGb() && flavor.rootGb() > 0) {
-            throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor disk is "
-                    + flavor.rootGb() + "G, minimum requested disk is " + image.minDiskGb() + "G.");
-        }
-        if (image.minRamMb() > flavor.ramMb()) {
-            throw ApiException.badRequest("Flavor's memory is too small for requested image.");
-        }
+        BootImages.BootImage image = bootImages.usable(caller, request.imageRef(), flavor);
         String keyData = null;
         if (request.keyName() != null) {
             keyData = keyPairs.find(caller.userId(), request.keyName())
@@ -114,7 +103,7 @@ public class ServerCreation {
         ServerGroup group = hints.group() == null ? null : serverGroups.joinable(caller, hints.group(), count);
         checkHintedServers(caller, hints);
         List<Nic> nics = nics(caller, request);
-        String hypervisorType = hypervisorType(image, flavor);
+        String hypervisorType = image.hypervisorType();
         String requestId = InstanceActions.requestId();
         String reservation = "r-" + Long.toString(clock.millis(), 36);
         Instant now = clock.instant();
@@ -184,15 +173,6 @@ public class ServerCreation {
             throw ApiException.conflict("Multiple possible networks found, use a Network ID to be more specific.");
         }
         return usable.stream().map(n -> new Nic(n, null, null)).toList();
-    }
-
-    /** The image's hypervisor_type property, else the flavor's {@code kumo:hypervisor_type} extra spec. */
-    private static String hypervisorType(ImageService.Image image, Flavor flavor) {
-        String type = image.properties().get("hypervisor_type");
-        if (type == null) {
-            type = flavor.extraSpecs().get("kumo:hypervisor_type");
-        }
-        return type == null ? null : type.toLowerCase(Locale.ROOT);
     }
 
     private static void checkShape(ServerRequest r) {

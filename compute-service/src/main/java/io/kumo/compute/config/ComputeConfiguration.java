@@ -3,6 +3,7 @@ package io.kumo.compute.config;
 import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.error.ErrorResponseWriter;
+import io.kumo.common.messaging.MessageCodec;
 import io.kumo.common.web.Microversion;
 import io.kumo.common.web.MicroversionFilter;
 import io.kumo.common.web.MicroversionNegotiator;
@@ -10,6 +11,7 @@ import io.kumo.compute.application.BuildWatchdog;
 import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
 import io.kumo.compute.application.ServerBuilds;
+import io.kumo.compute.client.HostConsoles;
 import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.client.PlacementAllocations;
@@ -18,6 +20,8 @@ import io.kumo.compute.persistence.FlavorRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -68,6 +72,12 @@ class ComputeConfiguration {
             ObjectProvider<ServiceTokenProvider> tokens) {
         return new PlacementAllocations(new ResilientRestClient("placement", properties.schedulerUrl(),
                 properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    /** Its own template: the reply timeout and reply listener must not change the outbox relay's. */
+    @Bean
+    HostConsoles hostConsoles(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties) {
+        return new HostConsoles(new RabbitTemplate(connections), codec, properties.hostReplyTimeout());
     }
 
     @Bean

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buildTimeout   a build not ACTIVE by then goes to ERROR and releases what it held
  * @param maxAttempts    hosts tried per build
  * @param vendorData     the config drive's vendor_data.json for every server
+ * @param hostReplyTimeout how long a host has to answer a request (console output)
  */
 @ConfigurationProperties("compute")
 public record ComputeProperties(@DefaultValue("http://127.0.0.1:8778") String schedulerUrl,
         @DefaultValue("http://127.0.0.1:9292") String imageUrl, @DefaultValue("http://127.0.0.1:9696") String networkUrl,
         @DefaultValue("5s") Duration clientTimeout, @DefaultValue({}) List<String> defaultFlavors,
-        @DefaultValue("5m") Duration buildTimeout, @DefaultValue("3") int maxAttempts, Map<String, Object> vendorData) {
+        @DefaultValue("5m") Duration buildTimeout, @DefaultValue("3") int maxAttempts, Map<String, Object> vendorData,
+        @DefaultValue("10s") Duration hostReplyTimeout) {
 }

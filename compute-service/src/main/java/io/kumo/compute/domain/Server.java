@@ -49,6 +49,26 @@ public record Server(String id, String projectId, String userId, String name, St
                 terminatedAt, version, newMetadata, ports, securityGroups);
     }
 
+    /**
+     * Being rebuilt from another image (Nova's rebuild): a new name and metadata when given, the same host,
+     * ports and flavor; {@code requestId} is the rebuild's.
+     */
+    public Server rebuilding(String newImageId, String newName, Map<String, String> newMetadata, Instant now) {
+        return new Server(id, projectId, userId, newName == null ? name : newName, hostname, flavor, newImageId,
+                hypervisorType, keyName, keyData, userData, configDrive, availabilityZone, launchIndex, reservationId,
+                vmState, TaskState.REBUILDING, powerState, host, providerUuid, buildAttempt, buildDeadline, requestId,
+                fault, createdAt, now, launchedAt, terminatedAt, version, newMetadata == null ? metadata : newMetadata,
+                ports, securityGroups);
+    }
+
+    /** Rebuilt and (re)launched: running or, when it was stopped, off; an earlier fault is cleared. */
+    public Server rebuilt(VmState vm, int power, Instant now) {
+        return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,
+                userData, configDrive, availabilityZone, launchIndex, reservationId, vm, null, power, host,
+                providerUuid, buildAttempt, buildDeadline, requestId, null, createdAt, now, now, terminatedAt, version,
+                metadata, ports, securityGroups);
+    }
+
     /** On the scheduler's chosen host, in that host's zone (unless the scheduler did not say). */
     public Server placedOn(String newHost, String provider, String hostZone, Instant now) {
         return new Server(id, projectId, userId, name, hostname, flavor, imageId, hypervisorType, keyName, keyData,

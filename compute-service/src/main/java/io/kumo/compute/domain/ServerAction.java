@@ -18,13 +18,16 @@ public enum ServerAction {
             ServerCommand.Action.REBOOT_SOFT, "compute_reboot_instance"),
     REBOOT_HARD("reboot", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBOOTING_HARD,
             ServerCommand.Action.REBOOT_HARD, "compute_reboot_instance"),
+    REBUILD("rebuild", Set.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR), TaskState.REBUILDING,
+            ServerCommand.Action.REBUILD, "compute_rebuild_instance"),
     DELETE("delete", Set.of(VmState.values()), TaskState.DELETING, ServerCommand.Action.DELETE,
             "compute_terminate_instance");
 
     /** Tasks an action may interrupt: a delete may stop anything but another delete. */
     private static final Map<ServerAction, Set<TaskState>> INTERRUPTS = Map.of(
             DELETE, Set.of(TaskState.SCHEDULING, TaskState.NETWORKING, TaskState.SPAWNING, TaskState.POWERING_ON,
-                    TaskState.POWERING_OFF, TaskState.REBOOTING, TaskState.REBOOTING_HARD));
+                    TaskState.POWERING_OFF, TaskState.REBOOTING, TaskState.REBOOTING_HARD,
+                    TaskState.REBUILDING));
 
     private final String novaName;
     private final Set<VmState> allowedFrom;

@@ -10,6 +10,9 @@ public final class ServerStatus {
         if ((vmState == VmState.ACTIVE || vmState == VmState.STOPPED) && taskState == TaskState.REBOOTING_HARD) {
             return "HARD_REBOOT";
         }
+        if (taskState == TaskState.REBUILDING && vmState != VmState.DELETED && vmState != VmState.BUILDING) {
+            return "REBUILD";
+        }
         if (vmState == VmState.ACTIVE && taskState == TaskState.REBOOTING) {
             return "REBOOT";
         }

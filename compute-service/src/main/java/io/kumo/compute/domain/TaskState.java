@@ -3,7 +3,8 @@ package io.kumo.compute.domain;
 /** Nova's task_state: what is being done to a server right now ({@code null} when nothing). */
 public enum TaskState {
     SCHEDULING("scheduling"), NETWORKING("networking"), SPAWNING("spawning"), POWERING_ON("powering-on"),
-    POWERING_OFF("powering-off"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), DELETING("deleting");
+    POWERING_OFF("powering-off"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), REBUILDING("rebuilding"),
+    DELETING("deleting");
 
     private final String wire;
 

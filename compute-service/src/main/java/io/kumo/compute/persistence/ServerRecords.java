@@ -64,7 +64,7 @@ public class ServerRecords {
 
     /** Compare-and-set of the mutable columns; false when the server changed since {@code s} was read. */
     public boolean update(Server s) {
-        return jdbc.update("UPDATE servers SET name = :name, availability_zone = :az, vm_state = :vm, task_state = :task, power_state = :power,"
+        return jdbc.update("UPDATE servers SET name = :name, image_id = :image, availability_zone = :az, vm_state = :vm, task_state = :task, power_state = :power,"
                 + " host = :host, provider_uuid = :provider, build_attempt = :attempt, build_deadline = :deadline,"
                 + " request_id = :requestId, fault_code = :faultCode, fault_message = :faultMessage,"
                 + " fault_details = :faultDetails, fault_created = :faultCreated, updated_at = :updated,"
@@ -76,7 +76,7 @@ public class ServerRecords {
                         .addValue("faultCreated", s.fault() == null ? null : ts(s.fault().created()))
                         .addValue("launched", ts(s.launchedAt())).addValue("terminated", ts(s.terminatedAt()))
                         .addValue("deleted", s.vmState() == VmState.DELETED).addValue("version", s.version())
-                        .addValue("az", s.availabilityZone())) == 1;
+                        .addValue("az", s.availabilityZone()).addValue("image", s.imageId())) == 1;
     }
 
     /**

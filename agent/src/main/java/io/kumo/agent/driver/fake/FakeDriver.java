@@ -35,6 +35,7 @@ public final class FakeDriver implements HypervisorDriver {
     private final DriverCapabilities capabilities;
     private final HypervisorInfo hypervisorInfo;
     private final Map<String, InstanceInfo> instances = new ConcurrentHashMap<>();
+    private final Map<String, FakeConsole> consoles = new ConcurrentHashMap<>();
     private final InstanceLocks locks = new InstanceLocks();
 
     public FakeDriver(FakeDriverSettings settings) {
@@ -83,6 +84,9 @@ public final class FakeDriver implements HypervisorDriver {
             }
             pretendToWork();
             InstanceInfo created = InstanceInfo.built(build, PowerState.RUNNING);
+            FakeConsole console = new FakeConsole();
+            console.boot(created);
+            consoles.put(created.uuid(), console);
             instances.put(created.uuid(), created);
             return created;
         });
@@ -90,23 +94,76 @@ public final class FakeDriver implements HypervisorDriver {
 
     @Override
     public Optional<InstanceInfo> powerOn(String instanceUuid) {
-        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.RUNNING));
+        return changePowerState(instanceUuid, instance -> {
+            if (instance.powerState() != PowerState.RUNNING) {
+                consoles.get(instanceUuid).boot(instance);
+            }
+            return instance.withPowerState(PowerState.RUNNING);
+        });
     }
 
     @Override
     public Optional<InstanceInfo> powerOff(String instanceUuid) {
-        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.SHUTDOWN));
+        return changePowerState(instanceUuid, instance -> {
+            if (instance.powerState() != PowerState.SHUTDOWN) {
+                consoles.get(instanceUuid).powerDown();
+            }
+            return instance.withPowerState(PowerState.SHUTDOWN);
+        });
     }
 
     @Override
     public Optional<InstanceInfo> reboot(String instanceUuid, RebootType type) {
         // soft or hard, a fake guest always comes back; a stopped one is started, as Nova's hard reboot does
-        return changePowerState(instanceUuid, instance -> instance.withPowerState(PowerState.RUNNING));
+        return changePowerState(instanceUuid, instance -> {
+            FakeConsole console = consoles.get(instanceUuid);
+            if (instance.powerState() == PowerState.RUNNING) {
+                console.restart();
+            }
+            console.boot(instance);
+            return instance.withPowerState(PowerState.RUNNING);
+        });
+    }
+
+    @Override
+    public Optional<InstanceInfo> rebuild(BuildServer server, boolean leaveStopped) {
+        String uuid = server.instanceUuid();
+        return locks.withLock(uuid, () -> {
+            InstanceInfo current = instances.get(uuid);
+            if (current == null) {
+                return Optional.empty();
+            }
+            FakeConsole console = consoles.get(uuid);
+            if (current.powerState() == PowerState.RUNNING) {
+                console.powerDown();
+            }
+            if (settings.failsBuildOf(server.name())) {
+                instances.put(uuid, current.withPowerState(PowerState.SHUTDOWN));
+                throw new SpawnFailure("fake driver: rebuild failure injected for " + server.name(), false);
+            }
+            pretendToWork();
+            InstanceInfo rebuilt = current.rebuiltAs(server, PowerState.RUNNING);
+            console.boot(rebuilt);
+            if (leaveStopped) {
+                console.powerDown();
+                rebuilt = rebuilt.withPowerState(PowerState.SHUTDOWN);
+            }
+            instances.put(uuid, rebuilt);
+            return Optional.of(rebuilt);
+        });
+    }
+
+    @Override
+    public Optional<List<String>> consoleLog(String instanceUuid) {
+        return Optional.ofNullable(consoles.get(instanceUuid)).map(FakeConsole::lines);
     }
 
     @Override
     public Optional<InstanceInfo> destroy(String instanceUuid) {
-        return locks.withLock(instanceUuid, () -> Optional.ofNullable(instances.remove(instanceUuid)));
+        return locks.withLock(instanceUuid, () -> {
+            consoles.remove(instanceUuid);
+            return Optional.ofNullable(instances.remove(instanceUuid));
+        });
     }
 
     @Override

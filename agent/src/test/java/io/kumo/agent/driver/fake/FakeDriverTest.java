@@ -117,6 +117,74 @@ class FakeDriverTest {
     }
 
     @Test
+    void rebuildMakesTheInstanceAnewFromTheNewImageAndKeepsItsPorts() {
+        BuildServer build = AgentFixtures.build("h", "web-1", 2);
+        driver.spawn(build);
+
+        InstanceInfo rebuilt = driver.rebuild(AgentFixtures.rebuilt(build, "web-2", "img-2"), false).orElseThrow();
+
+        assertThat(rebuilt.name()).isEqualTo("web-2");
+        assertThat(rebuilt.image().id()).isEqualTo("img-2");
+        assertThat(rebuilt.ports()).isEqualTo(build.ports());
+        assertThat(rebuilt.configDriveFiles()).containsOnlyKeys("openstack/latest/meta_data.json");
+        assertThat(rebuilt.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(driver.instances()).containsExactly(rebuilt);
+    }
+
+    @Test
+    void aStoppedInstanceStaysStoppedAfterItsRebuildWhenAsked() {
+        BuildServer build = AgentFixtures.build("h", "web-1", 1);
+        driver.spawn(build);
+        driver.powerOff(build.instanceUuid());
+
+        InstanceInfo rebuilt = driver.rebuild(AgentFixtures.rebuilt(build, "web-1", "img-2"), true).orElseThrow();
+
+        assertThat(rebuilt.powerState()).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(driver.consoleLog(build.instanceUuid()).orElseThrow()).last().asString()
+                .endsWith("reboot: Power down");
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheInstanceOffAndIsNotRetryable() {
+        BuildServer build = AgentFixtures.build("h", "web-1", 1);
+        driver.spawn(build);
+
+        assertThatThrownBy(() -> driver.rebuild(AgentFixtures.rebuilt(build, "will-fail", "img-2"), false))
+                .isInstanceOfSatisfying(SpawnFailure.class, f -> assertThat(f.retryable()).isFalse());
+        assertThat(driver.instances()).singleElement().satisfies(i -> {
+            assertThat(i.powerState()).isEqualTo(PowerState.SHUTDOWN);
+            assertThat(i.image().id()).as("not rebuilt").isEqualTo(build.image().id());
+        });
+    }
+
+    @Test
+    void rebuildOfAnInstanceNotOnTheHostIsEmpty() {
+        BuildServer build = AgentFixtures.build("h", "web-1", 1);
+
+        assertThat(driver.rebuild(build, false)).isEmpty();
+        assertThat(driver.instances()).isEmpty();
+    }
+
+    @Test
+    void theConsoleLogShowsEachBootWithTheNicsAndEachPowerDown() {
+        BuildServer build = AgentFixtures.build("h", "web-1", 1);
+        driver.spawn(build);
+        driver.powerOff(build.instanceUuid());
+        driver.powerOn(build.instanceUuid());
+        driver.reboot(build.instanceUuid(), RebootType.SOFT);
+
+        List<String> log = driver.consoleLog(build.instanceUuid()).orElseThrow();
+
+        assertThat(log).filteredOn(l -> l.contains("Linux version")).hasSize(3);
+        assertThat(log).filteredOn(l -> l.contains("reboot: Power down")).hasSize(1);
+        assertThat(log).filteredOn(l -> l.contains("reboot: Restarting system")).hasSize(1);
+        assertThat(log).anySatisfy(l -> assertThat(l).contains("eth0: link up, fa:16:3e:00:00:01, mtu 1500, 10.0.0.5"));
+        assertThat(log).last().isEqualTo("web-1 login: ");
+        driver.destroy(build.instanceUuid());
+        assertThat(driver.consoleLog(build.instanceUuid())).isEmpty();
+    }
+
+    @Test
     void capabilitiesOfferTheConfiguredInventoryWithNothingReserved() {
         DriverCapabilities capabilities = driver.capabilities();
 

@@ -12,8 +12,16 @@ import io.kumo.common.contract.MessageType;
 @MessageType(name = "ServerCommand", version = 1)
 public record ServerCommand(String instanceUuid, String host, Action action, String actionId) {
 
-    /** The power and lifecycle actions a driver carries out on an existing server. */
+    /**
+     * The power and lifecycle actions a driver carries out on an existing server, as {@link ServerActionDone}
+     * names them. {@link #REBUILD} needs a whole server description and travels as {@link RebuildServer}.
+     */
     public enum Action {
-        START, STOP, REBOOT_SOFT, REBOOT_HARD, DELETE
+        START, STOP, REBOOT_SOFT, REBOOT_HARD, DELETE, REBUILD;
+
+        /** Whether a plain ServerCommand carries this action (else it has a message of its own). */
+        public boolean carriedByServerCommand() {
+            return this != REBUILD;
+        }
     }
 }
