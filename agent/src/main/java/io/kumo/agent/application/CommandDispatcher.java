@@ -13,6 +13,7 @@ import io.kumo.common.contract.host.GetConsoleOutput;
 import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.messaging.MessageCodec;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,13 +45,16 @@ public final class CommandDispatcher {
     private final Handlers handlers;
     private final Map<ServerCommand.Action, ServerActionHandler> actions;
     private final HostReplies replies;
+    private final Clock clock;
 
-    public CommandDispatcher(ServedHosts hosts, MessageCodec codec, Handlers handlers, HostReplies replies) {
+    public CommandDispatcher(ServedHosts hosts, MessageCodec codec, Handlers handlers, HostReplies replies,
+            Clock clock) {
         this.hosts = hosts;
         this.codec = codec;
         this.handlers = handlers;
         this.actions = byAction(handlers.actions());
         this.replies = replies;
+        this.clock = clock;
     }
 
     /** Every handler the agent has: one per message type, one per ServerCommand action. */
@@ -145,6 +149,11 @@ public final class CommandDispatcher {
     private void consoleOutput(GetConsoleOutput request, Delivery delivery) {
         if (delivery.replyTo() == null || delivery.replyTo().replyTo() == null) {
             log.warn("Dropped GetConsoleOutput for {}: it names no reply queue", request.instanceUuid());
+            return;
+        }
+        if (request.expired(clock.instant())) {
+            log.info("Dropped GetConsoleOutput for {}: its requester stopped waiting at {}", request.instanceUuid(),
+                    request.expiresAt());
             return;
         }
         String host = hostOf(request.host(), delivery.routingKey());

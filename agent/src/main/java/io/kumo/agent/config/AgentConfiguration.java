@@ -76,7 +76,7 @@ class AgentConfiguration {
     @Bean
     CommandDispatcher commandDispatcher(ServedHosts hosts, MessageCodec codec, HostEvents events,
             HostReplies replies, Clock clock) {
-        return new CommandDispatcher(hosts, codec, handlers(events, clock), replies);
+        return new CommandDispatcher(hosts, codec, handlers(events, clock), replies, clock);
     }
 
     static CommandDispatcher.Handlers handlers(HostEvents events, Clock clock) {

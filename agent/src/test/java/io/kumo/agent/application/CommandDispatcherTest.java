@@ -50,7 +50,7 @@ class CommandDispatcherTest {
     private final List<Object[]> replies = new ArrayList<>();
     private final HostReplies replySink = (to, payload) -> replies.add(new Object[] {to, payload});
     private final CommandDispatcher dispatcher = new CommandDispatcher(hosts, codec, handlers(allActionHandlers()),
-            replySink);
+            replySink, clock);
 
     private CommandDispatcher.Handlers handlers(List<ServerActionHandler> actionHandlers) {
         return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock), actionHandlers,
@@ -126,17 +126,19 @@ class CommandDispatcherTest {
     }
 
     @Test
-    void consoleOutputIsRepliedToTheRequestersQueueWithItsCorrelationId() {
+    void consoleOutputIsRepliedToTheRequestersQueueWithItsCorrelationIdUnlessItExpired() {
         BuildServer build = AgentFixtures.build("h-1", "web-1", 1);
         dispatcher.dispatch("BuildServer", json(build), "h-1");
         HostReplies.ReplyAddress address = new HostReplies.ReplyAddress("amq.gen-reply", "corr-1");
 
         dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
-                json(new GetConsoleOutput(build.instanceUuid(), "h-1", 2)), "h-1", address));
+                json(new GetConsoleOutput(build.instanceUuid(), "h-1", 2, soon())), "h-1", address));
         dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
-                json(new GetConsoleOutput(build.instanceUuid(), "h-9", null)), "h-9", address));
+                json(new GetConsoleOutput(build.instanceUuid(), "h-9", null, soon())), "h-9", address));
         dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput",
-                json(new GetConsoleOutput(build.instanceUuid(), "h-1", null)), "h-1", null));
+                json(new GetConsoleOutput(build.instanceUuid(), "h-1", null, soon())), "h-1", null));
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetConsoleOutput", json(new GetConsoleOutput(
+                build.instanceUuid(), "h-1", null, clock.instant().minusSeconds(1))), "h-1", address));
 
         assertThat(replies).hasSize(2);
         assertThat(replies.get(0)[0]).isEqualTo(address);
@@ -191,13 +193,17 @@ class CommandDispatcherTest {
     void everyActionNeedsExactlyOneHandlerBeforeTheAgentStarts() {
         List<ServerActionHandler> withoutDelete = List.of(new StartServerHandler(events, clock),
                 new StopServerHandler(events, clock), new RebootServerHandler(events, clock));
-        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(withoutDelete), replySink))
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(withoutDelete), replySink, clock))
                 .hasMessage("No handler for ServerCommand [DELETE]");
 
         List<ServerActionHandler> twice = new ArrayList<>(allActionHandlers());
         twice.add(new StopServerHandler(events, clock));
-        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(twice), replySink))
+        assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(twice), replySink, clock))
                 .hasMessage("ServerCommand STOP has two handlers: StopServerHandler and StopServerHandler");
+    }
+
+    private java.time.Instant soon() {
+        return clock.instant().plusSeconds(10);
     }
 
     private byte[] json(Object command) {

@@ -4,6 +4,7 @@ import io.kumo.common.contract.Exchanges;
 import io.kumo.common.contract.host.ConsoleOutput;
 import io.kumo.common.contract.host.GetConsoleOutput;
 import io.kumo.common.messaging.MessageCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.amqp.AmqpException;
@@ -14,19 +15,21 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 /**
  * Asks a host for a server's console output: a request on {@code kumo.host.commands} to the host's queue and
  * a bounded wait for the agent's reply (RabbitMQ's direct reply-to, or a temporary reply queue on brokers
- * without it). The request expires with the wait, so a host that is down does not find it in its queue
- * when it comes back.
+ * without it). The request carries the end of the wait, so a host that was down and finds it in its queue
+ * when it comes back drops it.
  */
 public class HostConsoles {
 
     private final RabbitTemplate rabbit;
     private final MessageCodec codec;
     private final Duration timeout;
+    private final Clock clock;
 
-    public HostConsoles(RabbitTemplate rabbit, MessageCodec codec, Duration timeout) {
+    public HostConsoles(RabbitTemplate rabbit, MessageCodec codec, Duration timeout, Clock clock) {
         this.rabbit = rabbit;
         this.codec = codec;
         this.timeout = timeout;
+        this.clock = clock;
         rabbit.setReplyTimeout(timeout.toMillis());
     }
 
@@ -37,9 +40,8 @@ public class HostConsoles {
 
     /** The host's reply; empty when it did not answer in time (down, or the broker unreachable). */
     public Optional<ConsoleOutput> get(String host, String instanceUuid, Integer lines) {
-        Message message = codec.toAmqp(new GetConsoleOutput(instanceUuid, host, lines),
-                MessageDeliveryMode.NON_PERSISTENT);
-        message.getMessageProperties().setExpiration(Long.toString(timeout.toMillis()));
+        Message message = codec.toAmqp(new GetConsoleOutput(instanceUuid, host, lines,
+                clock.instant().plus(timeout)), MessageDeliveryMode.NON_PERSISTENT);
         Message reply;
         try {
             reply = rabbit.sendAndReceive(Exchanges.HOST_COMMANDS, host, message);

@@ -76,8 +76,9 @@ class ComputeConfiguration {
 
     /** Its own template: the reply timeout and reply listener must not change the outbox relay's. */
     @Bean
-    HostConsoles hostConsoles(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties) {
-        return new HostConsoles(new RabbitTemplate(connections), codec, properties.hostReplyTimeout());
+    HostConsoles hostConsoles(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties,
+            Clock clock) {
+        return new HostConsoles(new RabbitTemplate(connections), codec, properties.hostReplyTimeout(), clock);
     }
 
     @Bean
