@@ -40,6 +40,10 @@ class ServersIT extends ServerCloudIT {
             .optional("os-extended-volumes:volumes_attached", ARRAY).optional("config_drive", STRING);
     /** Tempest's v2_1 rebuild_server_with_admin_pass: update_server's fields and adminPass. */
     static final NovaShape REBUILT = UPDATED.copy("rebuilt server").required("adminPass", STRING);
+    /** Tempest's v2_1 hypervisors.hypervisors_servers entry. */
+    static final NovaShape HYPERVISOR_SERVERS = NovaShape.of("hypervisor with servers").required("id", INTEGER)
+            .required("hypervisor_hostname", STRING).required("state", STRING).required("status", STRING)
+            .optional("servers", ARRAY);
     /** Tempest's v2_1 availability_zone list and detail entries. */
     static final NovaShape ZONE = NovaShape.of("availability zone").required("zoneName", STRING)
             .required("zoneState", OBJECT).required("hosts", OBJECT, NULL);
@@ -83,7 +87,14 @@ class ServersIT extends ServerCloudIT {
         SERVER.check(asAdmin);
         assertThat(asAdmin.get("OS-EXT-SRV-ATTR:host").asString()).startsWith(CloudProcesses.AGENT_HOST);
         JsonNode port = neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").get(0);
-        assertThat(port.get("binding:host_id").asString()).isEqualTo(asAdmin.get("OS-EXT-SRV-ATTR:host").asString());
+        String host = asAdmin.get("OS-EXT-SRV-ATTR:host").asString();
+        assertThat(port.get("binding:host_id").asString()).isEqualTo(host);
+        JsonNode onHost = nova.get("/os-hypervisors/" + host + "/servers", adminToken()).json().get("hypervisors");
+        onHost.forEach(HYPERVISOR_SERVERS::check);
+        assertThat(onHost.get(0).get("servers").findValues("uuid")).extracting(JsonNode::asString).contains(id);
+        assertThat(onHost.get(0).get("servers").findValues("name")).extracting(JsonNode::asString)
+                .contains(asAdmin.get("OS-EXT-SRV-ATTR:instance_name").asString());
+        assertNovaError(nova.get("/os-hypervisors/" + host + "/servers", demo), 403, "forbidden");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> neutron.get("/v2.0/ports/" + port.get("id")
                 .asString(), adminToken()).json().get("port").get("status").asString().equals("ACTIVE"));
         assertThat(placement.get("/allocations/" + id, adminToken()).json().get("allocations").size()).isEqualTo(1);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Nova's {@code /os-hypervisors} at 2.1: list, detail, show by integer id, statistics and search by
- * host name. Sizes are the physical totals (Nova shows them without allocation ratios); used memory
+ * Nova's {@code /os-hypervisors} at 2.1: list, detail, show by integer id, statistics, and search and
+ * servers by host name. Sizes are the physical totals (Nova shows them without allocation ratios); used memory
  * includes what the host reserves for itself, as in Nova.
  */
 @RestController
@@ -65,6 +65,22 @@ class HypervisorController {
     Map<String, Object> search(Caller caller, @PathVariable String pattern) {
         return Map.of("hypervisors", hypervisors.search(caller, pattern).stream().map(HypervisorController::summary)
                 .toList());
+    }
+
+    /**
+     * The servers on each host whose name contains the pattern, as Nova 2.1 lists them: {@code servers}
+     * (name and uuid) only on hosts that have some.
+     */
+    @GetMapping("/v2.1/os-hypervisors/{pattern}/servers")
+    Map<String, Object> servers(Caller caller, @PathVariable String pattern) {
+        return Map.of("hypervisors", hypervisors.servers(caller, pattern).stream().map(hs -> {
+            Map<String, Object> v = summary(hs.hypervisor());
+            if (!hs.serverIds().isEmpty()) {
+                v.put("servers", hs.serverIds().stream().map(id -> Map.of("name", ServerViews.instanceName(id),
+                        "uuid", id)).toList());
+            }
+            return v;
+        }).toList());
     }
 
     private static long sum(List<Map<String, Object>> views, String field) {

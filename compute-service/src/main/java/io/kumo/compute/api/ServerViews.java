@@ -38,7 +38,7 @@ final class ServerViews {
         v.put("os-extended-volumes:volumes_attached", List.of());
         if (admin) {
             v.put("OS-EXT-SRV-ATTR:host", s.host());
-            v.put("OS-EXT-SRV-ATTR:instance_name", "instance-" + s.id().substring(0, 8));
+            v.put("OS-EXT-SRV-ATTR:instance_name", instanceName(s.id()));
             v.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host());
         }
         fault(v, s, admin);
@@ -49,6 +49,11 @@ final class ServerViews {
         Map<String, Object> v = core(s, base, false);
         fault(v, s, false);
         return v;
+    }
+
+    /** The name the hypervisor knows the server by (Nova's instance_name_template). */
+    static String instanceName(String serverId) {
+        return "instance-" + serverId.substring(0, 8);
     }
 
     private static Map<String, Object> core(Server s, String base, boolean extendedAddresses) {

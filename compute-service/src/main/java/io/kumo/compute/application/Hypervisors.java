@@ -6,9 +6,11 @@ import io.kumo.common.error.ApiException;
 import io.kumo.compute.client.SchedulerHosts;
 import io.kumo.compute.domain.ComputeHost;
 import io.kumo.compute.persistence.ComputeHostIds;
+import io.kumo.compute.persistence.ServerRecords;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +23,12 @@ public class Hypervisors {
 
     private final SchedulerHosts hosts;
     private final ComputeHostIds ids;
+    private final ServerRecords servers;
 
-    Hypervisors(SchedulerHosts hosts, ComputeHostIds ids) {
+    Hypervisors(SchedulerHosts hosts, ComputeHostIds ids, ServerRecords servers) {
         this.hosts = hosts;
         this.ids = ids;
+        this.servers = servers;
     }
 
     /** A host with its stable integer id (the same as its nova-compute service's). */
@@ -50,6 +54,26 @@ public class Hypervisors {
     @Transactional
     public List<Hypervisor> search(Caller caller, String pattern) {
         Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:search");
+        return matching(caller, pattern);
+    }
+
+    /** A matching host and the ids of the servers on it (not deleted). */
+    public record HypervisorServers(Hypervisor hypervisor, List<String> serverIds) {
+    }
+
+    /** Hosts whose name contains {@code pattern}, each with its servers; none is a 404. */
+    @Transactional
+    public List<HypervisorServers> servers(Caller caller, String pattern) {
+        Policy.requireAdmin(caller, "os_compute_api:os-hypervisors:servers");
+        List<Hypervisor> found = matching(caller, pattern);
+        Map<String, List<String>> byHost = servers.onHosts(found.stream().map(h -> h.host().name()).toList())
+                .stream().collect(Collectors.groupingBy(ServerRecords.HostedServer::host,
+                        Collectors.mapping(ServerRecords.HostedServer::id, Collectors.toList())));
+        return found.stream().map(h -> new HypervisorServers(h, byHost.getOrDefault(h.host().name(), List.of())))
+                .toList();
+    }
+
+    private List<Hypervisor> matching(Caller caller, String pattern) {
         List<Hypervisor> found = list(caller).stream().filter(h -> h.host().name().contains(pattern)).toList();
         if (found.isEmpty()) {
             throw ApiException.notFound("No hypervisor matching '" + pattern + "' could be found.");

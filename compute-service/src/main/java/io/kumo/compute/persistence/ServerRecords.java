@@ -149,6 +149,20 @@ public class ServerRecords {
     }
 
     /** A build placed on a host (the host has it, or is about to). */
+    /** A server on a host, as os-hypervisors lists it. */
+    public record HostedServer(String id, String host) {
+    }
+
+    /** The servers placed on these hosts (not deleted), oldest first. */
+    public List<HostedServer> onHosts(java.util.Collection<String> hosts) {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id, host FROM servers WHERE host IN (:hosts) AND deleted = FALSE"
+                + " ORDER BY created_at, id", Map.of("hosts", hosts),
+                (rs, i) -> new HostedServer(rs.getString("id"), rs.getString("host")));
+    }
+
     public record PlacedBuild(String id, String host, int attempt) {
     }
 
