@@ -31,6 +31,64 @@ class SecurityGroupsIT extends NetworkIT {
     }
 
     @Test
+    void groupsAndRulesPageByMarkerWithNextLinks() {
+        String token = newProjectMember(unique("sgpages"));
+        for (String name : new String[] {"g3", "g1", "g4", "g2"}) {
+            create(token, "security-groups", "security_group", "{\"name\": \"" + name + "\"}");
+        }
+        List<String> groups = new ArrayList<>();
+        int pages = walk("/v2.0/security-groups?limit=2&sort_key=name", "security_groups", token,
+                g -> groups.add(g.get("name").asString()));
+        assertThat(groups).containsExactly("default", "g1", "g2", "g3", "g4");
+        assertThat(pages).isEqualTo(3);
+
+        List<String> rules = new ArrayList<>();
+        walk("/v2.0/security-group-rules?limit=5", "security_group_rules", token, r -> rules.add(r.get("id").asString()));
+        assertThat(rules).as("4 rules of the default group, 2 of each other group, each once").hasSize(12)
+                .doesNotHaveDuplicates();
+        assertNeutronError(neutron.get("/v2.0/security-groups?marker=" + java.util.UUID.randomUUID(), token), 400,
+                "InvalidInput");
+        assertNeutronError(neutron.get("/v2.0/security-group-rules?sort_key=secret", token), 400, "InvalidInput");
+    }
+
+    /** Follows the next links from {@code first}; the number of pages. */
+    private static int walk(String first, String collection, String token, java.util.function.Consumer<JsonNode> each) {
+        String next = first;
+        int pages = 0;
+        while (next != null) {
+            JsonNode body = neutron.get(next, token).json();
+            body.get(collection).forEach(each);
+            JsonNode links = body.get(collection + "_links");
+            next = links == null ? null : links.get(0).get("href").asString().replaceFirst("^http://[^/]+", "");
+            pages++;
+        }
+        return pages;
+    }
+
+    @Test
+    void groupsAreTaggedAndFilteredOnTheirTags() {
+        String token = newProjectMember(unique("sgtags"));
+        String web = create(token, "security-groups", "security_group", "{\"name\": \"web\"}").get("id").asString();
+        create(token, "security-groups", "security_group", "{\"name\": \"db\"}");
+        assertThat(neutron.put("/v2.0/security-groups/" + web + "/tags", token, "{\"tags\": [\"prod\", \"web\"]}")
+                .status()).isEqualTo(200);
+        assertThat(neutron.put("/v2.0/security-groups/" + web + "/tags/edge", token, null).status()).isEqualTo(201);
+        assertThat(neutron.delete("/v2.0/security-groups/" + web + "/tags/web", token).status()).isEqualTo(204);
+
+        JsonNode shown = neutron.get("/v2.0/security-groups/" + web, token).json().get("security_group");
+        assertThat(shown.get("tags").toString()).isEqualTo("[\"edge\",\"prod\"]");
+        assertThat(shown.get("revision_number").asLong()).as("each tag change is a revision").isGreaterThan(3);
+        assertThat(neutron.get("/v2.0/security-groups?tags=prod", token).json().get("security_groups")
+                .findValues("name")).extracting(JsonNode::asString).containsExactly("web");
+        assertThat(neutron.get("/v2.0/security-groups?not-tags=prod", token).json().get("security_groups")
+                .findValues("name")).extracting(JsonNode::asString).containsExactlyInAnyOrder("default", "db");
+        assertNeutronError(neutron.get("/v2.0/security-groups/" + web + "/tags/web", token), 404, "TagNotFound");
+        assertNeutronError(neutron.put("/v2.0/security-groups/" + web + "/tags/a,b", token, null), 400, "InvalidInput");
+        assertNeutronError(neutron.put("/v2.0/security-groups/" + web + "/tags/x", newProjectMember(unique("other")),
+                null), 404, "SecurityGroupNotFound");
+    }
+
+    @Test
     void rulesAreValidatedAndExistOnce() {
         String token = newProjectMember(unique("rules"));
         String group = create(token, "security-groups", "security_group", "{\"name\": \"web\"}").get("id").asString();

@@ -57,8 +57,10 @@ class SecurityGroupController {
         Viewer viewer = Viewer.of(caller);
         groups.ensureDefault(viewer);
         var filter = ListQuery.<SecurityGroup>filters(request.getParameterMap(), GROUP_FILTERS);
-        return Map.of("security_groups", groups.list(viewer, filter).stream()
-                .map(g -> ListQuery.select(group(g), request.getParameterValues("fields"))).toList());
+        var page = groups.list(viewer, filter, ListQuery.page(request.getParameterMap(), GROUP_FILTERS));
+        return ListQuery.body("security_groups", page.items().stream()
+                .map(g -> ListQuery.select(group(g), request.getParameterValues("fields"))).toList(), page.more(),
+                request);
     }
 
     @GetMapping("/v2.0/security-groups/{id}")
@@ -98,8 +100,10 @@ class SecurityGroupController {
     @GetMapping("/v2.0/security-group-rules")
     Map<String, Object> listRules(Caller caller, HttpServletRequest request) {
         var filter = ListQuery.<SecurityGroupRule>filters(request.getParameterMap(), RULE_FILTERS);
-        return Map.of("security_group_rules", groups.rules(Viewer.of(caller), filter).stream()
-                .map(r -> ListQuery.select(rule(r), request.getParameterValues("fields"))).toList());
+        var page = groups.rules(Viewer.of(caller), filter, ListQuery.page(request.getParameterMap(), RULE_FILTERS));
+        return ListQuery.body("security_group_rules", page.items().stream()
+                .map(r -> ListQuery.select(rule(r), request.getParameterValues("fields"))).toList(), page.more(),
+                request);
     }
 
     @GetMapping("/v2.0/security-group-rules/{id}")
@@ -131,7 +135,7 @@ class SecurityGroupController {
         v.put("stateful", true);
         v.put("shared", false);
         v.put("security_group_rules", view.rules().stream().map(SecurityGroupController::rule).toList());
-        v.put("tags", java.util.List.of());
+        v.put("tags", g.tags());
         v.put("created_at", NeutronJson.time(g.createdAt()));
         v.put("updated_at", NeutronJson.time(g.updatedAt()));
         v.put("revision_number", g.revision());

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Neutron's standard-attr-tag API on networks, subnets and ports. */
+/** Neutron's standard-attr-tag API on networks, subnets, ports and security groups. */
 @RestController
 class TagController {
 
@@ -24,12 +24,12 @@ class TagController {
         this.tags = tags;
     }
 
-    @GetMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags")
+    @GetMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags")
     Map<String, Object> list(Caller caller, @PathVariable String collection, @PathVariable String id) {
         return Map.of("tags", tags.tags(Viewer.of(caller), collection, id));
     }
 
-    @GetMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags/{tag}")
+    @GetMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags/{tag}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void check(Caller caller, @PathVariable String collection, @PathVariable String id, @PathVariable String tag) {
         if (!tags.tags(Viewer.of(caller), collection, id).contains(tag)) {
@@ -37,7 +37,7 @@ class TagController {
         }
     }
 
-    @PutMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags")
+    @PutMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags")
     Map<String, Object> replace(Caller caller, @PathVariable String collection, @PathVariable String id,
             @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -46,19 +46,19 @@ class TagController {
         return Map.of("tags", tags.replace(Viewer.of(caller), collection, id, NeutronJson.strings(body, "tags")));
     }
 
-    @PutMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags/{tag}")
+    @PutMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags/{tag}")
     @ResponseStatus(HttpStatus.CREATED)
     void add(Caller caller, @PathVariable String collection, @PathVariable String id, @PathVariable String tag) {
         tags.add(Viewer.of(caller), collection, id, tag);
     }
 
-    @DeleteMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags/{tag}")
+    @DeleteMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags/{tag}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(Caller caller, @PathVariable String collection, @PathVariable String id, @PathVariable String tag) {
         tags.remove(Viewer.of(caller), collection, id, tag);
     }
 
-    @DeleteMapping("/v2.0/{collection:networks|subnets|ports}/{id}/tags")
+    @DeleteMapping("/v2.0/{collection:networks|subnets|ports|security-groups}/{id}/tags")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeAll(Caller caller, @PathVariable String collection, @PathVariable String id) {
         tags.remove(Viewer.of(caller), collection, id, null);

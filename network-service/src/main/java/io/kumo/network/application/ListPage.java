@@ -15,6 +15,12 @@ public record ListPage(List<Keyset.Key> keys, String marker, Integer limit) {
         return limit == null ? Integer.MAX_VALUE : limit + 1;
     }
 
+    /** The page of rows fetched with {@link #fetchSize}: at most {@code limit}, and whether more follow. */
+    <T> Result<T> of(List<T> fetched) {
+        boolean more = limit != null && fetched.size() > limit;
+        return new Result<>(more ? fetched.subList(0, limit) : fetched, more);
+    }
+
     public record Result<T>(List<T> items, boolean more) {
     }
 }

@@ -71,10 +71,10 @@ public class NetworkService {
     public ListPage.Result<NetworkView> list(Viewer viewer, Specification<Network> filter, ListPage page) {
         Specification<Network> visible = viewer.admin() ? filter : filter.and((root, q, cb) ->
                 cb.or(cb.equal(root.get("projectId"), viewer.project()), cb.isTrue(root.get("shared"))));
-        List<Network> found = pager.find(networks, Network.class, visible, page.keys(), page.marker(), page.fetchSize());
-        boolean more = page.limit() != null && found.size() > page.limit();
-        return new ListPage.Result<>(found.stream().limit(more ? page.limit() : found.size())
-                .map(n -> NetworkView.of(n, subnetIds(n.id()))).toList(), more);
+        ListPage.Result<Network> found = page.of(pager.find(networks, Network.class, visible, page.keys(),
+                page.marker(), page.fetchSize()));
+        return new ListPage.Result<>(found.items().stream().map(n -> NetworkView.of(n, subnetIds(n.id()))).toList(),
+                found.more());
     }
 
     @Transactional

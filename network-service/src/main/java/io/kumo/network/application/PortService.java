@@ -128,9 +128,10 @@ public class PortService {
     public ListPage.Result<PortView> list(Viewer viewer, Specification<Port> filter, ListPage page) {
         Specification<Port> visible = viewer.admin() ? filter
                 : filter.and((root, q, cb) -> cb.equal(root.get("projectId"), viewer.project()));
-        List<Port> fetched = pager.find(ports, Port.class, visible, page.keys(), page.marker(), page.fetchSize());
-        boolean more = page.limit() != null && fetched.size() > page.limit();
-        List<Port> found = more ? fetched.subList(0, page.limit()) : fetched;
+        ListPage.Result<Port> fetched = page.of(pager.find(ports, Port.class, visible, page.keys(), page.marker(),
+                page.fetchSize()));
+        List<Port> found = fetched.items();
+        boolean more = fetched.more();
         List<String> ids = found.stream().map(Port::id).toList();
         Map<String, List<IpAllocation>> held = found.isEmpty() ? Map.of()
                 : allocations.findByPorts(ids).stream().collect(Collectors.groupingBy(IpAllocation::portId));

@@ -2,6 +2,7 @@ package io.kumo.network.application;
 
 import io.kumo.network.domain.NeutronException;
 import io.kumo.network.domain.RuleSpec;
+import io.kumo.network.persistence.Pager;
 import io.kumo.network.persistence.PortSecurityGroupRepository;
 import io.kumo.network.persistence.SecurityGroup;
 import io.kumo.network.persistence.SecurityGroupRepository;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +28,14 @@ public class SecurityGroupService {
     private final DefaultSecurityGroups defaults;
     private final NetworkQuotas quotas;
     private final NetworkEvents events;
+    private final Pager pager;
     private final Clock clock;
 
     SecurityGroupService(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
             PortSecurityGroupRepository portGroups, DefaultSecurityGroups defaults, NetworkQuotas quotas,
-            NetworkEvents events, Clock clock) {
+            NetworkEvents events, Pager pager, Clock clock) {
         this.groups = groups;
+        this.pager = pager;
         this.rules = rules;
         this.portGroups = portGroups;
         this.defaults = defaults;
@@ -69,16 +71,18 @@ public class SecurityGroupService {
         return view(group);
     }
 
-    /** The caller's groups, or everyone's for admins. */
+    /** The caller's groups, or everyone's for admins: one page of them, each with its rules. */
     @Transactional(readOnly = true)
-    public List<SecurityGroupView> list(Viewer viewer, Specification<SecurityGroup> filter) {
+    public ListPage.Result<SecurityGroupView> list(Viewer viewer, Specification<SecurityGroup> filter, ListPage page) {
         Specification<SecurityGroup> visible = viewer.admin() ? filter
                 : filter.and((root, q, cb) -> cb.equal(root.get("projectId"), viewer.project()));
-        List<SecurityGroup> found = groups.findAll(visible, Sort.by("createdAt", "id"));
+        ListPage.Result<SecurityGroup> found = page.of(pager.find(groups, SecurityGroup.class, visible, page.keys(),
+                page.marker(), page.fetchSize()));
         Map<String, List<SecurityGroupRule>> byGroup = rules.findBySecurityGroupIdInOrderByCreatedAt(
-                found.stream().map(SecurityGroup::id).toList()).stream()
+                found.items().stream().map(SecurityGroup::id).toList()).stream()
                 .collect(Collectors.groupingBy(SecurityGroupRule::securityGroupId));
-        return found.stream().map(g -> new SecurityGroupView(g, byGroup.getOrDefault(g.id(), List.of()))).toList();
+        return new ListPage.Result<>(found.items().stream()
+                .map(g -> new SecurityGroupView(g, byGroup.getOrDefault(g.id(), List.of()))).toList(), found.more());
     }
 
     @Transactional(readOnly = true)
@@ -132,10 +136,12 @@ public class SecurityGroupService {
     }
 
     @Transactional(readOnly = true)
-    public List<SecurityGroupRule> rules(Viewer viewer, Specification<SecurityGroupRule> filter) {
+    public ListPage.Result<SecurityGroupRule> rules(Viewer viewer, Specification<SecurityGroupRule> filter,
+            ListPage page) {
         Specification<SecurityGroupRule> visible = viewer.admin() ? filter
                 : filter.and((root, q, cb) -> cb.equal(root.get("projectId"), viewer.project()));
-        return rules.findAll(visible, Sort.by("createdAt", "id"));
+        return page.of(pager.find(rules, SecurityGroupRule.class, visible, page.keys(), page.marker(),
+                page.fetchSize()));
     }
 
     @Transactional(readOnly = true)
@@ -166,7 +172,8 @@ public class SecurityGroupService {
         return new SecurityGroupView(group, rules.findBySecurityGroupIdInOrderByCreatedAt(List.of(group.id())));
     }
 
-    private SecurityGroup visible(Viewer viewer, String id) {
+    /** The group if the viewer may see it, else 404 (call inside a transaction to change it). */
+    public SecurityGroup visible(Viewer viewer, String id) {
         SecurityGroup group = groups.findById(id).orElseThrow(() -> notFound(id));
         if (!viewer.owns(group.projectId())) {
             throw notFound(id);

@@ -85,9 +85,7 @@ public class SubnetService {
             shared.select(network.get("id")).where(cb.isTrue(network.get("shared")));
             return cb.or(cb.equal(root.get("projectId"), viewer.project()), root.get("networkId").in(shared));
         });
-        List<Subnet> found = pager.find(subnets, Subnet.class, visible, page.keys(), page.marker(), page.fetchSize());
-        boolean more = page.limit() != null && found.size() > page.limit();
-        return new ListPage.Result<>(more ? found.subList(0, page.limit()) : found, more);
+        return page.of(pager.find(subnets, Subnet.class, visible, page.keys(), page.marker(), page.fetchSize()));
     }
 
     @Transactional

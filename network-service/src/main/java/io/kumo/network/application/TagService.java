@@ -16,12 +16,15 @@ public class TagService {
     private final NetworkService networks;
     private final SubnetService subnets;
     private final PortService ports;
+    private final SecurityGroupService securityGroups;
     private final Clock clock;
 
-    TagService(NetworkService networks, SubnetService subnets, PortService ports, Clock clock) {
+    TagService(NetworkService networks, SubnetService subnets, PortService ports,
+            SecurityGroupService securityGroups, Clock clock) {
         this.networks = networks;
         this.subnets = subnets;
         this.ports = ports;
+        this.securityGroups = securityGroups;
         this.clock = clock;
     }
 
@@ -75,6 +78,11 @@ public class TagService {
                 var port = ports.visible(viewer, id);
                 requireWrite(viewer, port.projectId(), write);
                 return new Tagged(port.tags(), tags -> port.retag(tags, clock.instant()));
+            }
+            case "security-groups" -> {
+                var group = securityGroups.visible(viewer, id);
+                requireWrite(viewer, group.projectId(), write);
+                return new Tagged(group.tags(), tags -> group.retag(tags, clock.instant()));
             }
             default -> throw NeutronException.notFound("HTTPNotFound", "The resource could not be found.");
         }

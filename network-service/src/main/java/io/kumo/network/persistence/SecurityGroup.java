@@ -1,11 +1,13 @@
 package io.kumo.network.persistence;
 
 import io.kumo.common.persistence.AssignedIdEntity;
+import io.kumo.network.domain.Tags;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A security group; each project has one {@code default} group, created on first use. */
 @Entity
@@ -22,6 +24,7 @@ public class SecurityGroup extends AssignedIdEntity {
     private Instant updatedAt;
     @Column(name = "revision_number")
     private long revision;
+    private String tags;
 
     protected SecurityGroup() {
     }
@@ -50,6 +53,13 @@ public class SecurityGroup extends AssignedIdEntity {
         this.revision++;
     }
 
+    /** Replaces the tags (validated); the revision moves. */
+    public void retag(List<String> newTags, Instant now) {
+        this.tags = Tags.encode(newTags);
+        this.updatedAt = now;
+        this.revision++;
+    }
+
     @Override
     public String getId() {
         return id;
@@ -63,4 +73,5 @@ public class SecurityGroup extends AssignedIdEntity {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long revision() { return revision; }
+    public List<String> tags() { return Tags.decode(tags); }
 }
