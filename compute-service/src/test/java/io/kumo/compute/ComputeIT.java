@@ -48,7 +48,16 @@ abstract class ComputeIT {
         registry.add("compute.image-url", () -> "http://127.0.0.1:" + IMAGE_PORT);
         registry.add("compute.network-url", () -> "http://127.0.0.1:" + NETWORK_PORT);
         registry.add("compute.build-timeout", () -> "60s");
+        CONSUMER_GROUPS.forEach((binding, group) -> registry.add("spring.cloud.stream.bindings." + binding + ".group",
+                () -> group));
     }
+
+    /**
+     * The tests' own consumer groups (queues), so that a cloud of `./kumo up` on the same broker, or messages
+     * it left behind, never mix with the tests' messages.
+     */
+    static final Map<String, String> CONSUMER_GROUPS = Map.of("schedulerAnswers-in-0", "compute-it",
+            "hostOutcomes-in-0", "compute-it");
 
     private static ServiceProcess startScheduler() {
         ServiceProcess scheduler = ServiceProcess.start(System.getProperty("kumo.test.scheduler.jar"), "256m", SCHEDULER_PORT, List.of(
@@ -58,6 +67,8 @@ abstract class ComputeIT {
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
                 "--kumo.identity.url=" + IDENTITY.url(),
                 "--scheduler.heartbeat-queue=compute-it-heartbeats-" + SCHEDULER_PORT,
+                "--spring.cloud.stream.bindings.scheduleServer-in-0.group=scheduler-compute-it",
+                "--spring.cloud.stream.bindings.hostAnnounced-in-0.group=scheduler-compute-it",
                 // agents heartbeat every 2 s here; a killed one is down after 15 s (ReliabilityIT)
                 "--scheduler.host-down-after=15s"));
         scheduler.destroyOnExit();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
@@ -32,12 +33,20 @@ class ReliabilityIT extends ServerCloudIT {
     private BindingsLifecycleController bindings;
     @Autowired
     private Environment environment;
+    /** Processes a test started; killed after it whatever its outcome, so a failure cannot spill into the next. */
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    @AfterEach
+    void killStarted() {
+        started.forEach(ServiceProcess::kill);
+    }
 
     @Test
     void aBuildOnAHostThatDiesIsTakenFromItBeforeTheDeadlineAndHoldsNothing() {
         String zone = unique("doomed-zone");
         String host = unique("doomed");
         ServiceProcess agent = CloudProcesses.slowAgent(host, zone, "10m");
+        started.add(agent);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
                 .get("hypervisors").findValues("hypervisor_hostname").stream().anyMatch(h -> h.asString().equals(host)));
         String demo = demoToken();
@@ -110,6 +119,7 @@ class ReliabilityIT extends ServerCloudIT {
         String zone = unique("restart-zone");
         String host = unique("restart");
         ServiceProcess agent = CloudProcesses.slowAgent(host, zone, "4s");
+        started.add(agent);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors", adminToken()).json()
                 .get("hypervisors").findValues("hypervisor_hostname").stream().anyMatch(h -> h.asString().equals(host)));
         String demo = demoToken();
@@ -164,7 +174,9 @@ class ReliabilityIT extends ServerCloudIT {
                 "--kumo.identity.url=" + IDENTITY.url(), "--kumo.identity.service-user=kumo-compute",
                 "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD,
                 "--compute.scheduler-url=" + SCHEDULER.url(), "--compute.image-url=http://127.0.0.1:" + IMAGE_PORT,
-                "--compute.network-url=http://127.0.0.1:" + NETWORK_PORT, "--compute.build-timeout=60s"));
+                "--compute.network-url=http://127.0.0.1:" + NETWORK_PORT, "--compute.build-timeout=60s",
+                "--spring.cloud.stream.bindings.schedulerAnswers-in-0.group=" + CONSUMER_GROUPS.get(SCHEDULER_ANSWERS),
+                "--spring.cloud.stream.bindings.hostOutcomes-in-0.group=" + CONSUMER_GROUPS.get(HOST_OUTCOMES)));
         compute.destroyOnExit();
         return compute;
     }
