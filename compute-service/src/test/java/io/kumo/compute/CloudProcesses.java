@@ -40,10 +40,11 @@ final class CloudProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServiceProcess.start(System.getProperty("kumo.test.network.jar"), "256m", networkPort, concat(common,
+        List<String> network = concat(common,
                 "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_network_for_compute_it"),
-                "--kumo.identity.service-user=kumo-network", "--network.vxlan-vni-ranges=300:399",
-                "--spring.cloud.stream.bindings.portStatus-in-0.group=network-compute-it")).destroyOnExit();
+                "--kumo.identity.service-user=kumo-network", "--network.vxlan-vni-ranges=300:399");
+        network.addAll(ComputeIT.testQueueArgs("portStatus-in-0", "network"));
+        ServiceProcess.start(System.getProperty("kumo.test.network.jar"), "256m", networkPort, network).destroyOnExit();
         ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m", IdentityProcess.freePort(), List.of(
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=fake",
                 "--agent.host=" + AGENT_HOST, "--agent.fake.hosts=2", "--agent.availability-zone=" + ZONE,

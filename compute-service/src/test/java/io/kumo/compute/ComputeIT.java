@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class ComputeIT {
 
+    /** This test run's name for its queues (initialised before the processes below need it). */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final int PORT = IdentityProcess.freePort();
     static final int SCHEDULER_PORT = IdentityProcess.freePort();
     /** image-service and network-service run only for the server tests (see CloudProcesses), on these ports. */
@@ -48,29 +50,46 @@ abstract class ComputeIT {
         registry.add("compute.image-url", () -> "http://127.0.0.1:" + IMAGE_PORT);
         registry.add("compute.network-url", () -> "http://127.0.0.1:" + NETWORK_PORT);
         registry.add("compute.build-timeout", () -> "60s");
-        CONSUMER_GROUPS.forEach((binding, group) -> registry.add("spring.cloud.stream.bindings." + binding + ".group",
-                () -> group));
+        for (String binding : COMPUTE_BINDINGS) {
+            testQueue(binding, "compute").forEach((key, value) -> registry.add(key, () -> value));
+        }
     }
 
+    /** compute-service's consumer bindings, on the test run's own queues (see {@link #testQueue}). */
+    static final List<String> COMPUTE_BINDINGS = List.of("schedulerAnswers-in-0", "hostOutcomes-in-0");
+
     /**
-     * The tests' own consumer groups (queues), so that a cloud of `./kumo up` on the same broker, or messages
-     * it left behind, never mix with the tests' messages.
+     * The settings that put a consumer binding on a queue of this test run's own, which RabbitMQ drops five
+     * minutes after the run: no message of a `./kumo up` on the same broker, of another module's tests, or
+     * left by an earlier run ever reaches the tests' services, and no queue is left to collect them.
      */
-    static final Map<String, String> CONSUMER_GROUPS = Map.of("schedulerAnswers-in-0", "compute-it",
-            "hostOutcomes-in-0", "compute-it");
+    static Map<String, String> testQueue(String binding, String service) {
+        String consumer = "spring.cloud.stream.rabbit.bindings." + binding + ".consumer.";
+        return Map.of("spring.cloud.stream.bindings." + binding + ".group", service + "-it-" + RUN,
+                consumer + "expires", "300000", consumer + "auto-bind-dlq", "false",
+                consumer + "republish-to-dlq", "false");
+    }
+
+    /** {@link #testQueue} as command-line arguments of a service process. */
+    static List<String> testQueueArgs(String binding, String service) {
+        return testQueue(binding, service).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList();
+    }
 
     private static ServiceProcess startScheduler() {
-        ServiceProcess scheduler = ServiceProcess.start(System.getProperty("kumo.test.scheduler.jar"), "256m", SCHEDULER_PORT, List.of(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_scheduler_for_compute_it"),
                 "--spring.datasource.username=" + TestInfrastructure.dbUser(),
                 "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
                 "--kumo.identity.url=" + IDENTITY.url(),
                 "--scheduler.heartbeat-queue=compute-it-heartbeats-" + SCHEDULER_PORT,
-                "--spring.cloud.stream.bindings.scheduleServer-in-0.group=scheduler-compute-it",
-                "--spring.cloud.stream.bindings.hostAnnounced-in-0.group=scheduler-compute-it",
                 // agents heartbeat every 2 s here; a killed one is down after 15 s (ReliabilityIT)
                 "--scheduler.host-down-after=15s"));
+        args.addAll(testQueueArgs("scheduleServer-in-0", "scheduler"));
+        args.addAll(testQueueArgs("hostAnnounced-in-0", "scheduler"));
+        ServiceProcess scheduler = ServiceProcess.start(System.getProperty("kumo.test.scheduler.jar"), "256m",
+                SCHEDULER_PORT, args);
         scheduler.destroyOnExit();
         return scheduler;
     }

@@ -166,7 +166,7 @@ class ReliabilityIT extends ServerCloudIT {
 
     /** compute-service as its own process, on this test's database and broker. */
     private ServiceProcess startCompute(int port) {
-        ServiceProcess compute = ServiceProcess.start(System.getProperty("kumo.test.compute.jar"), "384m", port, List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + TestInfrastructure.dbUser(),
                 "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
@@ -174,9 +174,9 @@ class ReliabilityIT extends ServerCloudIT {
                 "--kumo.identity.url=" + IDENTITY.url(), "--kumo.identity.service-user=kumo-compute",
                 "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD,
                 "--compute.scheduler-url=" + SCHEDULER.url(), "--compute.image-url=http://127.0.0.1:" + IMAGE_PORT,
-                "--compute.network-url=http://127.0.0.1:" + NETWORK_PORT, "--compute.build-timeout=60s",
-                "--spring.cloud.stream.bindings.schedulerAnswers-in-0.group=" + CONSUMER_GROUPS.get(SCHEDULER_ANSWERS),
-                "--spring.cloud.stream.bindings.hostOutcomes-in-0.group=" + CONSUMER_GROUPS.get(HOST_OUTCOMES)));
+                "--compute.network-url=http://127.0.0.1:" + NETWORK_PORT, "--compute.build-timeout=60s"));
+        COMPUTE_BINDINGS.forEach(binding -> args.addAll(testQueueArgs(binding, "compute")));
+        ServiceProcess compute = ServiceProcess.start(System.getProperty("kumo.test.compute.jar"), "384m", port, args);
         compute.destroyOnExit();
         return compute;
     }

@@ -35,7 +35,7 @@ public class ScheduleRequests {
                 .map(g -> new ServerGroupSpec(g.id(), g.policy(), g.members())).orElse(null);
         SchedulerHintRecords.Hints hints = this.hints.of(server.id());
         return new ScheduleServer(server.id(), server.projectId(), server.userId(), resources, List.of(), List.of(),
-                List.of(), server.availabilityZone(), server.hypervisorType(), f.extraSpecs(), group,
+                List.of(), server.requestedZone(), server.hypervisorType(), f.extraSpecs(), group,
                 hints.sameHost(), hints.differentHost(), ignoreHosts, server.buildAttempt(), server.requestId());
     }
 }

@@ -126,7 +126,7 @@ public class ServerCreation {
                         request.configDrive(), request.availabilityZone(), index, reservation, VmState.BUILDING,
                         TaskState.SCHEDULING, 0, null, null, 1, now.plus(buildTimeout), requestId, null,
                         now, now, null, null, 0, request.metadata(), ports, request.securityGroups().isEmpty()
-                                ? List.of("default") : request.securityGroups()));
+                                ? List.of("default") : request.securityGroups(), request.availabilityZone()));
             }
             transactions.executeWithoutResult(tx -> {
                 quotas.claim(caller.projectId(), ComputeUsage.of(flavor, created.size()));

@@ -42,11 +42,12 @@ public class ServerRecords {
         jdbc.update("INSERT INTO servers (id, project_id, user_id, name, hostname, flavor, image_id, hypervisor_type,"
                 + " key_name, key_data, user_data, config_drive, availability_zone, launch_index, reservation_id,"
                 + " vm_state, task_state, power_state, host, provider_uuid, build_attempt, build_deadline, request_id,"
-                + " created_at, updated_at, deleted, version, vcpus, memory_mb) VALUES (:id, :project, :user, :name,"
+                + " created_at, updated_at, deleted, version, vcpus, memory_mb, requested_zone) VALUES (:id, :project,"
+                + " :user, :name,"
                 + " :hostname, :flavor,"
                 + " :image, :hvtype, :keyName, :keyData, :userData, :configDrive, :az, :launchIndex, :reservation,"
                 + " :vm, :task, :power, :host, :provider, :attempt, :deadline, :requestId, :created, :updated, FALSE, 0,"
-                + " :vcpus, :memoryMb)",
+                + " :vcpus, :memoryMb, :requestedZone)",
                 params(s).addValue("project", s.projectId()).addValue("user", s.userId())
                         .addValue("hostname", s.hostname()).addValue("flavor", JSON.writeValueAsString(s.flavor()))
                         .addValue("image", s.imageId()).addValue("hvtype", s.hypervisorType())
@@ -54,7 +55,8 @@ public class ServerRecords {
                         .addValue("userData", s.userData()).addValue("configDrive", s.configDrive())
                         .addValue("az", s.availabilityZone()).addValue("launchIndex", s.launchIndex())
                         .addValue("reservation", s.reservationId()).addValue("created", ts(s.createdAt()))
-                        .addValue("vcpus", s.flavor().vcpus()).addValue("memoryMb", s.flavor().ramMb()));
+                        .addValue("vcpus", s.flavor().vcpus()).addValue("memoryMb", s.flavor().ramMb())
+                        .addValue("requestedZone", s.requestedZone()));
         s.metadata().forEach((k, v) -> jdbc.update("INSERT INTO server_metadata (server_id, meta_key, meta_value)"
                 + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", s.id()).addValue("k", k).addValue("v", v)));
         s.securityGroups().forEach(g -> jdbc.update("INSERT INTO server_security_groups (server_id, name)"
@@ -206,7 +208,7 @@ public class ServerRecords {
                 s.availabilityZone(), s.launchIndex(), s.reservationId(), s.vmState(), s.taskState(), s.powerState(),
                 s.host(), s.providerUuid(), s.buildAttempt(), s.buildDeadline(), s.requestId(), s.fault(), s.createdAt(),
                 s.updatedAt(), s.launchedAt(), s.terminatedAt(), s.version(), metadata.get(s.id()), ports.get(s.id()),
-                groups.get(s.id()))).toList();
+                groups.get(s.id()), s.requestedZone())).toList();
     }
 
     private static MapSqlParameterSource params(Server s) {
@@ -229,7 +231,8 @@ public class ServerRecords {
                 TaskState.ofWire(rs.getString("task_state")), rs.getInt("power_state"), rs.getString("host"),
                 rs.getString("provider_uuid"), rs.getInt("build_attempt"), instant(rs, "build_deadline"),
                 rs.getString("request_id"), fault, instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "launched_at"), instant(rs, "terminated_at"), rs.getLong("version"), null, null, null);
+                instant(rs, "launched_at"), instant(rs, "terminated_at"), rs.getLong("version"), null, null, null,
+                rs.getString("requested_zone"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
