@@ -8,6 +8,7 @@ import io.kumo.agent.domain.HostEvents;
 import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
 import io.kumo.agent.driver.HypervisorDriverFactory;
+import io.kumo.agent.driver.ImageServiceSource;
 import io.kumo.agent.handler.BuildServerHandler;
 import io.kumo.agent.handler.ConsoleOutputHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
@@ -18,6 +19,7 @@ import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
 import io.kumo.agent.messaging.HostEventPublisher;
 import io.kumo.agent.messaging.HostReplyPublisher;
+import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +40,13 @@ class AgentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
 
     @Bean
-    ServedHosts servedHosts(AgentProperties properties) {
-        HypervisorDriverFactory drivers = DriverFactories.select(properties);
+    ServedHosts servedHosts(AgentProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        HypervisorDriverFactory drivers = DriverFactories.select(properties, () -> new ImageServiceSource(
+                properties.runc().imageUrl(), tokens.getIfAvailable(() -> {
+                    throw new IllegalStateException("a real driver downloads images from image-service with the"
+                            + " agent's service user: set kumo.identity.url, kumo.identity.service-user and"
+                            + " kumo.identity.service-password");
+                })));
         List<ServedHost> hosts = properties.servedHostNames().stream()
                 .map(name -> ServedHost.of(name, properties.availabilityZone(), properties.hostIp(), drivers.create(name)))
                 .toList();

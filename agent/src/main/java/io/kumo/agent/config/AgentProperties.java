@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param availabilityZone   the zone the host is announced in
  * @param hostIp             the address the host is managed at, shown in os-hypervisors (Nova's
  *                           {@code my_ip}; default: the address of the interface of the default route)
- * @param driver             the hypervisor driver ({@code fake}); required, since the fake driver must
+ * @param driver             the hypervisor driver ({@code fake} or {@code runc}); required, since the fake driver must
  *                           never run by accident on a real host
  * @param announceInterval   how often the hosts are announced again (besides at start-up)
  * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
@@ -40,7 +40,8 @@ public record AgentProperties(
         @DefaultValue("1.5") @Positive double ramAllocationRatio,
         @DefaultValue("1.0") @Positive double diskAllocationRatio,
         @DefaultValue @Valid Publish publish,
-        @DefaultValue @Valid Fake fake) {
+        @DefaultValue @Valid Fake fake,
+        @DefaultValue @Valid Runc runc) {
 
     /** The hosts this process serves: {@code host}, or {@code host-1} … {@code host-N} for N fake hosts. */
     public List<String> servedHostNames() {
@@ -64,6 +65,29 @@ public record AgentProperties(
      * @param failBuildNames  servers whose whole name matches this regular expression fail to build
      *                        (retryable), for tests; empty: none
      */
+    /**
+     * The {@code runc} driver's containers.
+     *
+     * @param stateDir         instances, image cache and runc state (mode 0711: containers' mapped roots pass
+     *                         through it)
+     * @param binary           the OCI runtime
+     * @param idRangeFirst     first host uid/gid of the containers' 65,536-id ranges
+     * @param idRangeCount     containers at most (ranges)
+     * @param defaultPidsLimit processes per container unless the flavor sets {@code kumo:pids_limit}
+     * @param defaultDiskGb    root disk of a flavor with {@code disk} 0
+     * @param stopTimeout      grace between SIGTERM and SIGKILL on stop
+     * @param imageUrl         image-service, where images are downloaded with the agent's service user
+     * @param vcpus            CPUs offered (0: the host's); memoryMb and diskGb likewise (0: the host's
+     *                         memory, the state dir's free disk)
+     */
+    public record Runc(@DefaultValue("/var/lib/kumo/agent") String stateDir, @DefaultValue("runc") String binary,
+            @DefaultValue("1000000") @Min(65536) long idRangeFirst, @DefaultValue("1000") @Min(1) int idRangeCount,
+            @DefaultValue("512") @Min(16) int defaultPidsLimit, @DefaultValue("1") @Min(1) int defaultDiskGb,
+            @DefaultValue("10s") Duration stopTimeout, @DefaultValue("http://127.0.0.1:9292") String imageUrl,
+            @DefaultValue("0") @Min(0) int vcpus, @DefaultValue("0") @Min(0) int memoryMb,
+            @DefaultValue("0") @Min(0) int diskGb) {
+    }
+
     public record Fake(@DefaultValue("1") @Min(1) int hosts, @DefaultValue("16") @Positive int vcpus,
             @DefaultValue("65536") @Positive int memoryMb, @DefaultValue("1000") @Positive int diskGb,
             @DefaultValue({"qemu", "container"}) List<String> hypervisorTypes,

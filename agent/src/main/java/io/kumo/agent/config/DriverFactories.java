@@ -2,14 +2,20 @@ package io.kumo.agent.config;
 
 import io.kumo.agent.driver.HypervisorDriverFactory;
 import io.kumo.agent.driver.HypervisorType;
+import io.kumo.agent.driver.ImageSource;
 import io.kumo.agent.driver.fake.FakeDriver;
 import io.kumo.agent.driver.fake.FakeDriverFactory;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
+import io.kumo.agent.driver.runc.RuncDriver;
+import io.kumo.agent.driver.runc.RuncDriverFactory;
+import io.kumo.agent.driver.runc.RuncSettings;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,27 +26,43 @@ import java.util.regex.PatternSyntaxException;
  */
 final class DriverFactories {
 
-    private static final Map<String, Function<AgentProperties, HypervisorDriverFactory>> KNOWN = new LinkedHashMap<>();
+    private static final Map<String, BiFunction<AgentProperties, Supplier<ImageSource>, HypervisorDriverFactory>> KNOWN =
+            new LinkedHashMap<>();
 
     static {
-        KNOWN.put(FakeDriver.NAME, properties -> new FakeDriverFactory(fakeSettings(properties)));
+        KNOWN.put(FakeDriver.NAME, (properties, images) -> new FakeDriverFactory(fakeSettings(properties)));
+        KNOWN.put(RuncDriver.NAME, (properties, images) -> new RuncDriverFactory(runcSettings(properties),
+                images.get()));
     }
 
     private DriverFactories() {
     }
 
-    static HypervisorDriverFactory select(AgentProperties properties) {
+    /** @param images where a real driver downloads images (asked for only when the driver needs them) */
+    static HypervisorDriverFactory select(AgentProperties properties, Supplier<ImageSource> images) {
         String id = properties.driver() == null ? "" : properties.driver().trim();
         if (id.isEmpty()) {
             throw new IllegalStateException("agent.driver is not set: choose this host's hypervisor driver (known: "
                     + String.join(", ", KNOWN.keySet()) + "; fake is for tests and simulations only)");
         }
-        Function<AgentProperties, HypervisorDriverFactory> factory = KNOWN.get(id);
+        BiFunction<AgentProperties, Supplier<ImageSource>, HypervisorDriverFactory> factory = KNOWN.get(id);
         if (factory == null) {
             throw new IllegalStateException("Unknown hypervisor driver '" + id + "' in agent.driver; known: "
                     + String.join(", ", KNOWN.keySet()));
         }
-        return factory.apply(properties);
+        return factory.apply(properties, images);
+    }
+
+    /** The runc driver's settings; inventory not configured is the host's own. */
+    static RuncSettings runcSettings(AgentProperties properties) {
+        AgentProperties.Runc runc = properties.runc();
+        Path stateDir = Path.of(runc.stateDir());
+        return new RuncSettings(stateDir, runc.binary(), runc.idRangeFirst(), runc.idRangeCount(),
+                runc.defaultPidsLimit(), runc.defaultDiskGb(), runc.stopTimeout(),
+                runc.vcpus() > 0 ? runc.vcpus() : Runtime.getRuntime().availableProcessors(),
+                runc.memoryMb() > 0 ? runc.memoryMb() : HostResources.memoryMb(),
+                runc.diskGb() > 0 ? runc.diskGb() : HostResources.freeDiskGb(stateDir),
+                properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio());
     }
 
     static FakeDriverSettings fakeSettings(AgentProperties properties) {

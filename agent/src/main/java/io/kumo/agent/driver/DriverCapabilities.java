@@ -34,6 +34,16 @@ public record DriverCapabilities(List<HypervisorType> hypervisorTypes, List<Stri
         return new DriverCapabilities(hypervisorTypes.stream().distinct().toList(), traits, inventory);
     }
 
+    /** VCPU, MEMORY_MB and DISK_GB totals with their allocation ratios and nothing reserved. */
+    public static Map<String, InventorySpec> inventory(int vcpus, int memoryMb, int diskGb, double cpuRatio,
+            double ramRatio, double diskRatio) {
+        Map<String, InventorySpec> inventory = new LinkedHashMap<>();
+        inventory.put(VCPU, InventorySpec.of(vcpus, 0, cpuRatio));
+        inventory.put(MEMORY_MB, InventorySpec.of(memoryMb, 0, ramRatio));
+        inventory.put(DISK_GB, InventorySpec.of(diskGb, 0, diskRatio));
+        return inventory;
+    }
+
     /** Whether a server asking for {@code hypervisorType} (null: no preference) can run here. */
     public boolean offers(String hypervisorType) {
         return hypervisorType == null || hypervisorType.isBlank()

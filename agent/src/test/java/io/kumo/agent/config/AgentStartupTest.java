@@ -16,7 +16,7 @@ class AgentStartupTest {
                 .run("--agent.driver=libvirt", "--agent.host=startup-test", "--server.port=0",
                         "--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1", "--spring.main.banner-mode=off"))
                 .satisfies(e -> assertThat(rootCause(e))
-                        .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake"));
+                        .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake, runc"));
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -8,13 +8,33 @@ import io.kumo.agent.driver.HypervisorType;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import java.nio.file.Path;
+import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.runc.RuncSettings;
 import org.junit.jupiter.api.Test;
 
 class DriverFactoriesTest {
 
+    private static final Supplier<ImageSource> NO_IMAGES = () -> {
+        throw new AssertionError("the fake driver downloads no images");
+    };
+
+    @Test
+    void theRuncDriversSettingsComeFromAgentRuncAndTheHostsOwnSizes() {
+        RuncSettings settings = DriverFactories.runcSettings(properties("runc", 1, List.of(), ""));
+
+        assertThat(settings.stateDir()).isEqualTo(Path.of("/var/lib/kumo/agent"));
+        assertThat(settings.vcpus()).as("configured").isEqualTo(4);
+        assertThat(settings.memoryMb()).as("the host's").isPositive();
+        assertThat(settings.diskGb()).as("the state dir's free space").isPositive();
+        assertThat(settings.defaultPidsLimit()).isEqualTo(512);
+        assertThat(settings.cpuAllocationRatio()).isEqualTo(16.0);
+    }
+
     @Test
     void theFakeDriverIsChosenByNameWithTheConfiguredInventoryAndRatios() {
-        HypervisorDriver driver = DriverFactories.select(properties("fake", 1, List.of("kvm"), ".*fail.*"))
+        HypervisorDriver driver = select(properties("fake", 1, List.of("kvm"), ".*fail.*"))
                 .create("h");
 
         assertThat(driver.name()).isEqualTo("fake");
@@ -30,23 +50,23 @@ class DriverFactoriesTest {
 
     @Test
     void anUnsetDriverFailsStartUpRatherThanRunningTheFakeOneOnARealHost() {
-        assertThatThrownBy(() -> DriverFactories.select(properties("", 1, List.of("qemu"), "")))
-                .hasMessageStartingWith("agent.driver is not set").hasMessageContaining("known: fake");
+        assertThatThrownBy(() -> select(properties("", 1, List.of("qemu"), "")))
+                .hasMessageStartingWith("agent.driver is not set").hasMessageContaining("known: fake, runc");
     }
 
     @Test
     void anUnknownDriverFailsStartUpNamingTheKnownOnes() {
-        assertThatThrownBy(() -> DriverFactories.select(properties("libvirt", 1, List.of("qemu"), "")))
-                .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake");
+        assertThatThrownBy(() -> select(properties("libvirt", 1, List.of("qemu"), "")))
+                .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake, runc");
     }
 
     @Test
     void badFakeSettingsFailStartUpNamingTheProperty() {
-        assertThatThrownBy(() -> DriverFactories.select(properties("fake", 1, List.of("qemu", "xen"), "")))
+        assertThatThrownBy(() -> select(properties("fake", 1, List.of("qemu", "xen"), "")))
                 .hasMessage("agent.fake.hypervisor-types: unknown hypervisor type 'xen'; known: qemu, kvm, container");
-        assertThatThrownBy(() -> DriverFactories.select(properties("fake", 1, List.of(), "")))
+        assertThatThrownBy(() -> select(properties("fake", 1, List.of(), "")))
                 .hasMessageStartingWith("agent.fake.hypervisor-types is empty");
-        assertThatThrownBy(() -> DriverFactories.select(properties("fake", 1, List.of("qemu"), "(unclosed")))
+        assertThatThrownBy(() -> select(properties("fake", 1, List.of("qemu"), "(unclosed")))
                 .hasMessageStartingWith("agent.fake.fail-build-names is not a regular expression");
     }
 
@@ -58,10 +78,16 @@ class DriverFactoriesTest {
         assertThat(properties("libvirt", 3, List.of("qemu"), "").servedHostNames()).containsExactly("node-a");
     }
 
+    private static io.kumo.agent.driver.HypervisorDriverFactory select(AgentProperties properties) {
+        return DriverFactories.select(properties, NO_IMAGES);
+    }
+
     static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames) {
         return new AgentProperties("node-a", "nova", "192.0.2.1", driver, Duration.ofMinutes(10), Duration.ofSeconds(10), 2, 16.0,
                 1.5, 1.0, new AgentProperties.Publish(Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
-                new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames));
+                new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames),
+                new AgentProperties.Runc("/var/lib/kumo/agent", "runc", 1_000_000, 1000, 512, 1, Duration.ofSeconds(10),
+                        "http://127.0.0.1:9292", 4, 0, 0));
     }
 }

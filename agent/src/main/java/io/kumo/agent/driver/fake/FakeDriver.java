@@ -7,10 +7,8 @@ import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.common.contract.host.BuildServer;
-import io.kumo.common.contract.host.InventorySpec;
 import io.kumo.common.contract.host.PowerState;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,21 +38,11 @@ public final class FakeDriver implements HypervisorDriver {
 
     public FakeDriver(FakeDriverSettings settings) {
         this.settings = settings;
-        Map<String, InventorySpec> inventory = new LinkedHashMap<>();
-        inventory.put(DriverCapabilities.VCPU, InventorySpec.of(settings.vcpus(), 0, settings.cpuAllocationRatio()));
-        inventory.put(DriverCapabilities.MEMORY_MB,
-                InventorySpec.of(settings.memoryMb(), 0, settings.ramAllocationRatio()));
-        inventory.put(DriverCapabilities.DISK_GB, InventorySpec.of(settings.diskGb(), 0, settings.diskAllocationRatio()));
-        this.capabilities = DriverCapabilities.of(settings.hypervisorTypes(), inventory);
-        this.hypervisorInfo = new HypervisorInfo(NAME, VERSION, cpuInfo(settings.vcpus()));
-    }
-
-    /** A CPU of the JVM's architecture with the configured number of cores, in Nova's cpu_info shape. */
-    private static String cpuInfo(int vcpus) {
-        String arch = System.getProperty("os.arch", "x86_64");
-        arch = arch.equals("amd64") ? "x86_64" : arch.equals("arm64") ? "aarch64" : arch;
-        return "{\"arch\": \"" + arch + "\", \"model\": \"fake\", \"vendor\": \"kumo\", \"topology\": "
-                + "{\"sockets\": 1, \"cores\": " + vcpus + ", \"threads\": 1}, \"features\": []}";
+        this.capabilities = DriverCapabilities.of(settings.hypervisorTypes(), DriverCapabilities.inventory(
+                settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
+                settings.ramAllocationRatio(), settings.diskAllocationRatio()));
+        this.hypervisorInfo = new HypervisorInfo(NAME, VERSION, HypervisorInfo.cpuInfo("fake", "kumo",
+                settings.vcpus()));
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.kumo.agent.driver.runc;
+
+import io.kumo.agent.driver.HostCommands;
+import io.kumo.common.contract.host.BuildServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container's network plumbing (ARCHITECTURE.md §5), with iproute2: the container's network namespace;
+ * per port a veth pair whose host end ({@code tap<port id>}, as Nova names it) is enslaved to the
+ * network's bridge and whose other end becomes {@code eth<i>} in the namespace with the port's MAC, MTU and
+ * address, and the default route of the first NIC's gateway. The bridge is made on first use. Deleting the
+ * namespace deletes the container's ends and with them the pairs.
+ */
+class ContainerNetworks {
+
+    private final HostCommands commands;
+
+    ContainerNetworks(HostCommands commands) {
+        this.commands = commands;
+    }
+
+    static String namespaceOf(String instanceUuid) {
+        return "kumo-" + instanceUuid;
+    }
+
+    static String tapOf(String portId) {
+        return "tap" + portId.substring(0, Math.min(11, portId.length()));
+    }
+
+    /**
+     * Plugs every port into the network namespace of the container process {@code pid} (made by runc in the
+     * container's user namespace, so the container may mount its sysfs), named {@code kumo-<uuid>} while it
+     * lives. A half-plugged container is unplugged again before the failure is thrown.
+     */
+    void plug(String instanceUuid, long pid, List<BuildServer.PortSpec> ports, GuestConfig guest) {
+        String ns = namespaceOf(instanceUuid);
+        try {
+            if (Files.exists(Path.of("/var/run/netns", ns))) {
+                commands.run(List.of("ip", "netns", "del", ns));
+            }
+            commands.run(List.of("ip", "netns", "attach", ns, Long.toString(pid)));
+            commands.run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+            boolean routed = false;
+            for (int i = 0; i < ports.size(); i++) {
+                BuildServer.PortSpec port = ports.get(i);
+                GuestConfig.Nic nic = guest.nicsByMac().get(port.macAddress());
+                plugPort(ns, "eth" + i, port);
+                if (nic != null) {
+                    commands.run(List.of("ip", "-n", ns, "addr", "add", nic.address() + "/" + nic.prefix(), "dev",
+                            "eth" + i));
+                    if (!routed && nic.gateway() != null) {
+                        commands.run(List.of("ip", "-n", ns, "route", "add", "default", "via", nic.gateway()));
+                        routed = true;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            unplug(instanceUuid, ports);
+            throw e;
+        }
+    }
+
+    private void plugPort(String ns, String name, BuildServer.PortSpec port) {
+        String bridge = port.bridge() == null || port.bridge().isBlank()
+                ? "brq" + port.networkId().substring(0, Math.min(11, port.networkId().length())) : port.bridge();
+        String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
+        if (!exists(bridge)) {
+            commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
+        }
+        commands.run(List.of("ip", "link", "set", bridge, "up"));
+        String tap = tapOf(port.portId());
+        String peer = "kc" + port.portId().substring(0, Math.min(12, port.portId().length()));
+        if (exists(tap)) {
+            commands.run(List.of("ip", "link", "del", tap));
+        }
+        commands.run(List.of("ip", "link", "add", tap, "mtu", mtu, "type", "veth", "peer", "name", peer, "mtu", mtu));
+        commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up"));
+        commands.run(List.of("ip", "link", "set", peer, "netns", ns));
+        commands.run(List.of("ip", "-n", ns, "link", "set", peer, "name", name, "address", port.macAddress()));
+        commands.run(List.of("ip", "-n", ns, "link", "set", name, "up"));
+    }
+
+    /** Removes the namespace and any host end left; what is already gone is fine. */
+    void unplug(String instanceUuid, List<BuildServer.PortSpec> ports) {
+        String ns = namespaceOf(instanceUuid);
+        List<RuntimeException> failures = new ArrayList<>();
+        if (Files.exists(Path.of("/var/run/netns", ns))) {
+            try {
+                commands.run(List.of("ip", "netns", "del", ns));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (BuildServer.PortSpec port : ports) {
+            String tap = tapOf(port.portId());
+            if (exists(tap)) {
+                try {
+                    commands.run(List.of("ip", "link", "del", tap));
+                } catch (RuntimeException e) {
+                    if (exists(tap)) { // else the kernel removed it with its peer's namespace meanwhile
+                        failures.add(e);
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    boolean exists(String link) {
+        return Files.exists(Path.of("/sys/class/net", link));
+    }
+}

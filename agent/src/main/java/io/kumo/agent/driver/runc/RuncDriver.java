@@ -1,0 +1,432 @@
+package io.kumo.agent.driver.runc;
+
+import io.kumo.agent.driver.DriverCapabilities;
+import io.kumo.agent.driver.HostCommands;
+import io.kumo.agent.driver.HypervisorDriver;
+import io.kumo.agent.driver.HypervisorInfo;
+import io.kumo.agent.driver.HypervisorType;
+import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.InstanceLocks;
+import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.PowerState;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Containers with {@code runc}: each instance is a directory under the state dir holding its disk image
+ * (ext4, the flavor's size, loop-mounted as the root filesystem), its config drive, its OCI
+ * {@code config.json}, its console log and its record ({@code instance.json}). A container runs in its own
+ * user namespace on an id range of its own, with the flavor's memory, CPU and pids limits, in a network
+ * namespace with a veth per port on the network's bridge. Instances survive an agent restart: the records
+ * are read back, and a container runc still runs is simply there again.
+ */
+public final class RuncDriver implements HypervisorDriver {
+
+    public static final String NAME = "runc";
+    private static final Logger log = LoggerFactory.getLogger(RuncDriver.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String RECORD = "instance.json";
+
+    private final RuncSettings settings;
+    private final Path instancesDir;
+    private final Runc runc;
+    private final ContainerDisks disks;
+    private final RootfsImages images;
+    private final ContainerNetworks networks;
+    private final IdRanges idRanges;
+    private final InstanceLocks locks = new InstanceLocks();
+    private final Map<String, InstanceRecord> records = new ConcurrentHashMap<>();
+    private final DriverCapabilities capabilities;
+    private final HypervisorInfo hypervisorInfo;
+
+    /** What the driver keeps of an instance across restarts. */
+    record InstanceRecord(InstanceInfo instance, long idBase, List<String> args) {
+    }
+
+    public RuncDriver(RuncSettings settings, ImageSource imageSource) {
+        this.settings = settings;
+        HostCommands commands = new HostCommands(Duration.ofSeconds(60));
+        this.instancesDir = settings.stateDir().resolve("instances");
+        this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
+        this.disks = new ContainerDisks(commands);
+        this.images = new RootfsImages(imageSource, commands, settings.stateDir().resolve("images"));
+        this.networks = new ContainerNetworks(commands);
+        this.idRanges = new IdRanges(settings.idRangeFirst(), RuncSettings.IDS_PER_CONTAINER, settings.idRangeCount());
+        this.capabilities = DriverCapabilities.of(List.of(HypervisorType.CONTAINER), DriverCapabilities.inventory(
+                settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
+                settings.ramAllocationRatio(), settings.diskAllocationRatio()));
+        this.hypervisorInfo = new HypervisorInfo(NAME, version(commands, settings.runcBinary()),
+                HypervisorInfo.cpuInfo("host", "host", settings.vcpus()));
+        traversable(settings.stateDir());
+        traversable(instancesDir);
+        adoptExisting();
+    }
+
+    /**
+     * A directory on the way to a container's root filesystem: the containers' mapped roots must pass through
+     * it (execute), while only the host's root may list or read it.
+     */
+    private static void traversable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+    }
+
+    /** A file only the host's root reads: disk image, configuration, record, console log. */
+    private static void privateFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public HypervisorInfo hypervisorInfo() {
+        return hypervisorInfo;
+    }
+
+    @Override
+    public InstanceInfo spawn(BuildServer build) {
+        return locks.withLock(build.instanceUuid(), () -> {
+            InstanceRecord existing = records.get(build.instanceUuid());
+            if (existing != null) {
+                return withPower(existing);
+            }
+            long idBase = idRanges.take();
+            Path dir = instanceDir(build.instanceUuid());
+            try {
+                traversable(dir);
+                InstanceInfo instance = InstanceInfo.built(build, PowerState.SHUTDOWN);
+                InstanceRecord record = new InstanceRecord(instance, idBase, args(build.image()));
+                prepareDisk(record, build);
+                save(record);
+                records.put(build.instanceUuid(), record);
+                start(record);
+                log.info("Container {} ({}) runs with ids {}-{}", instance.uuid(), instance.name(), idBase,
+                        idBase + RuncSettings.IDS_PER_CONTAINER - 1);
+                return withPower(record);
+            } catch (RuntimeException | IOException e) {
+                records.remove(build.instanceUuid());
+                cleanUp(build.instanceUuid(), build.ports(), idBase);
+                if (e instanceof SpawnFailure failure) {
+                    throw failure;
+                }
+                throw new SpawnFailure("container " + build.instanceUuid() + " could not be made: " + e.getMessage(),
+                        true);
+            }
+        });
+    }
+
+    @Override
+    public Optional<InstanceInfo> powerOn(String instanceUuid) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
+            if (!running(instanceUuid)) {
+                start(record);
+            }
+            return withPower(record);
+        }));
+    }
+
+    @Override
+    public Optional<InstanceInfo> powerOff(String instanceUuid) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
+            stop(instanceUuid);
+            return withPower(record);
+        }));
+    }
+
+    @Override
+    public Optional<InstanceInfo> reboot(String instanceUuid, RebootType type) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
+            if (type == RebootType.HARD) {
+                runc.kill(instanceUuid, "KILL");
+            }
+            stop(instanceUuid);
+            start(record);
+            return withPower(record);
+        }));
+    }
+
+    @Override
+    public Optional<InstanceInfo> rebuild(BuildServer server, boolean leaveStopped) {
+        String uuid = server.instanceUuid();
+        return locks.withLock(uuid, () -> {
+            InstanceRecord current = records.get(uuid);
+            if (current == null) {
+                return Optional.empty();
+            }
+            stop(uuid);
+            disks.unmount(instanceDir(uuid).resolve("rootfs"));
+            InstanceRecord rebuilt = new InstanceRecord(current.instance().rebuiltAs(server, PowerState.SHUTDOWN),
+                    current.idBase(), args(server.image()));
+            try {
+                Files.deleteIfExists(instanceDir(uuid).resolve("disk.img"));
+                prepareDisk(rebuilt, server);
+            } catch (RuntimeException | IOException e) {
+                throw new SpawnFailure("container " + uuid + " could not be rebuilt: " + e.getMessage(), false);
+            }
+            save(rebuilt);
+            records.put(uuid, rebuilt);
+            if (!leaveStopped) {
+                start(rebuilt);
+            }
+            return Optional.of(withPower(rebuilt));
+        });
+    }
+
+    @Override
+    public Optional<List<String>> consoleLog(String instanceUuid) {
+        if (!records.containsKey(instanceUuid)) {
+            return Optional.empty();
+        }
+        return Optional.of(tail(instanceDir(instanceUuid).resolve("console.log"), 64 * 1024));
+    }
+
+    @Override
+    public Optional<InstanceInfo> destroy(String instanceUuid) {
+        return locks.withLock(instanceUuid, () -> {
+            InstanceRecord record = records.remove(instanceUuid);
+            if (record == null) {
+                return Optional.empty();
+            }
+            cleanUp(instanceUuid, record.instance().ports(), record.idBase());
+            return Optional.of(record.instance().withPowerState(PowerState.NOSTATE));
+        });
+    }
+
+    @Override
+    public List<InstanceInfo> instances() {
+        return records.values().stream().map(this::withPower).sorted(Comparator.comparing(InstanceInfo::name,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(InstanceInfo::uuid)).toList();
+    }
+
+    /** The disk made, mounted and filled: the image unpacked, host files injected, config drive and config.json written. */
+    private void prepareDisk(InstanceRecord record, BuildServer build) throws IOException {
+        Path dir = instanceDir(build.instanceUuid());
+        int diskGb = build.flavor().rootGb() > 0 ? build.flavor().rootGb() : settings.defaultDiskGb();
+        Path image = dir.resolve("disk.img");
+        privateFile(image);
+        privateFile(dir.resolve("console.log"));
+        disks.create(image, diskGb * 1024L * 1024 * 1024, record.idBase());
+        Path rootfs = dir.resolve("rootfs");
+        disks.mount(image, rootfs);
+        images.unpack(build.image(), rootfs, record.idBase());
+        GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), build.hostname());
+        GuestFiles.inject(rootfs, guest, record.idBase());
+        Path configDrive = dir.resolve("config-drive");
+        GuestFiles.writeConfigDrive(configDrive, record.instance().configDriveFiles());
+        writeSpec(record, guest.hostname());
+    }
+
+    private void writeSpec(InstanceRecord record, String hostname) throws IOException {
+        Path dir = instanceDir(record.instance().uuid());
+        OciSpecs.Container container = new OciSpecs.Container(hostname, record.args(), record.idBase(),
+                RuncSettings.IDS_PER_CONTAINER, dir.resolve("config-drive").toString(), record.instance().flavor(), settings.defaultPidsLimit());
+        privateFile(dir.resolve("config.json"));
+        Files.writeString(dir.resolve("config.json"), JSON.writeValueAsString(OciSpecs.of(container)));
+    }
+
+    private void start(InstanceRecord record) {
+        String uuid = record.instance().uuid();
+        Path dir = instanceDir(uuid);
+        disks.mount(dir.resolve("disk.img"), dir.resolve("rootfs"));
+        GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), record.instance().name());
+        runc.delete(uuid);
+        long pid = runc.create(uuid, dir, dir.resolve("console.log"));
+        try {
+            networks.plug(uuid, pid, record.instance().ports(), guest);
+            runc.start(uuid);
+        } catch (RuntimeException e) {
+            runc.delete(uuid);
+            throw e;
+        }
+    }
+
+    /**
+     * SIGTERM, then SIGKILL after the stop timeout; the container is then removed from runc and its network
+     * namespace with its NICs (its disk stays; the next start plugs it again).
+     */
+    private void stop(String uuid) {
+        if (running(uuid)) {
+            runc.kill(uuid, "TERM");
+            long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+            while (running(uuid) && System.nanoTime() < deadline) {
+                pause(100);
+            }
+            if (running(uuid)) {
+                runc.kill(uuid, "KILL");
+                long killDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (running(uuid) && System.nanoTime() < killDeadline) {
+                    pause(50);
+                }
+            }
+        }
+        runc.delete(uuid);
+        InstanceRecord record = records.get(uuid);
+        networks.unplug(uuid, record == null ? List.of() : record.instance().ports());
+    }
+
+    /** Everything of the instance removed: container, network, mount, files, id range. */
+    private void cleanUp(String uuid, List<BuildServer.PortSpec> ports, long idBase) {
+        List<RuntimeException> failures = new ArrayList<>();
+        Path dir = instanceDir(uuid);
+        runStep(failures, () -> stop(uuid));
+        runStep(failures, () -> networks.unplug(uuid, ports));
+        runStep(failures, () -> disks.unmount(dir.resolve("rootfs")));
+        runStep(failures, () -> deleteTree(dir));
+        idRanges.release(idBase);
+        if (!failures.isEmpty()) {
+            log.warn("Cleaning up container {} left something behind: {}", uuid, failures.get(0).getMessage());
+        }
+    }
+
+    private static void runStep(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    private boolean running(String uuid) {
+        return runc.status(uuid).map(s -> s.equals("running") || s.equals("created") || s.equals("paused"))
+                .orElse(false);
+    }
+
+    private InstanceInfo withPower(InstanceRecord record) {
+        return record.instance().withPowerState(running(record.instance().uuid()) ? PowerState.RUNNING
+                : PowerState.SHUTDOWN);
+    }
+
+    private Path instanceDir(String uuid) {
+        if (!uuid.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("not an instance uuid: " + uuid);
+        }
+        return instancesDir.resolve(uuid);
+    }
+
+    private void save(InstanceRecord record) {
+        try {
+            Path dir = instanceDir(record.instance().uuid());
+            Path partial = dir.resolve(RECORD + ".partial");
+            privateFile(partial);
+            Files.writeString(partial, JSON.writeValueAsString(record));
+            Files.move(partial, dir.resolve(RECORD), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The instances of an earlier run of the agent, from their records: their id ranges taken again. */
+    private void adoptExisting() {
+        if (!Files.isDirectory(instancesDir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(instancesDir)) {
+            for (Path dir : dirs.toList()) {
+                Path file = dir.resolve(RECORD);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                InstanceRecord record = JSON.readValue(Files.readString(file), InstanceRecord.class);
+                idRanges.adopt(record.idBase());
+                records.put(record.instance().uuid(), record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the instances under " + instancesDir, e);
+        }
+        if (!records.isEmpty()) {
+            log.info("Adopted {} container(s) of an earlier run", records.size());
+        }
+    }
+
+    /** What the container runs: the image's {@code os_command_line} split on spaces, else {@code /sbin/init}. */
+    private static List<String> args(BuildServer.ImageSpec image) {
+        String line = image == null ? null : image.properties().get("os_command_line");
+        return line == null || line.isBlank() ? List.of("/sbin/init") : List.of(line.trim().split("\\s+"));
+    }
+
+    private static List<String> tail(Path file, int maxBytes) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, raf.length() - maxBytes);
+            byte[] bytes = new byte[(int) (raf.length() - start)];
+            raf.seek(start);
+            raf.readFully(bytes);
+            List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+            if (start > 0 && !lines.isEmpty()) {
+                lines.remove(0); // cut in the middle
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long version(HostCommands commands, String binary) {
+        try {
+            String out = commands.run(List.of(binary, "--version"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("runc version (\\d+)\\.(\\d+)\\.(\\d+)").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) * 1_000_000 + Long.parseLong(m.group(2)) * 1000
+                    + Long.parseLong(m.group(3)) : 0;
+        } catch (HostCommands.HostCommandFailed e) {
+            throw new IllegalStateException("the runc driver needs " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.kumo.agent.driver.runc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.agent.driver.HostCommands;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.ImageSource;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.PowerState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runc driver against the real runc, iproute2, mount and mkfs of this host (./kumo test installs
+ * runc and busybox-static): two busybox containers on one bridge, their limits, their restart and their
+ * removal.
+ */
+class RuncDriverIT {
+
+    private static final HostCommands SH = new HostCommands(Duration.ofSeconds(60));
+    private static Path state;
+    private static Path imageTar;
+    private static Path rootfsDir;
+    private static RuncSettings settings;
+    private static RuncDriver driver;
+    private static final String BRIDGE = "brqkt" + Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    @BeforeAll
+    static void busyboxImage() throws IOException {
+        state = Files.createTempDirectory("kumo-runc-it");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
+        imageTar = state.resolve("busybox-rootfs.tar");
+        rootfsDir = Files.createTempDirectory("kumo-busybox-rootfs");
+        Path rootfs = rootfsDir;
+        for (String dir : List.of("bin", "sbin", "etc", "proc", "sys", "dev", "tmp", "root", "config-drive")) {
+            Files.createDirectories(rootfs.resolve(dir));
+        }
+        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
+        for (String applet : List.of("sh", "cat", "echo", "sleep", "hostname", "ip", "nc", "dd", "head", "tr", "seq",
+                "sed", "id", "ls", "df")) {
+            Files.createSymbolicLink(rootfs.resolve("bin/" + applet), Path.of("busybox"));
+        }
+        Path init = rootfs.resolve("sbin/init");
+        Files.writeString(init, """
+                #!/bin/sh
+                echo "kumo-busybox booting"
+                echo "uuid $(sed -n 's/.*"uuid": *"\\([^"]*\\)".*/\\1/p' /config-drive/openstack/latest/meta_data.json)"
+                echo "hostname $(hostname)"
+                echo "user-data $(cat /config-drive/openstack/latest/user_data)"
+                exec sleep 1000000
+                """);
+        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
+        SH.run(List.of("tar", "-c", "-f", imageTar.toString(), "-C", rootfs.toString(), "."));
+        settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
+                2, 2048, 20, 1.0, 1.0, 1.0);
+        driver = new RuncDriver(settings, source());
+    }
+
+    private static ImageSource source() {
+        return (image, target) -> Files.copy(imageTar, target);
+    }
+
+    @AfterAll
+    static void removeAll() {
+        if (driver != null) {
+            driver.instances().forEach(i -> driver.destroy(i.uuid()));
+        }
+        if (Files.exists(Path.of("/sys/class/net", BRIDGE))) {
+            SH.run(List.of("ip", "link", "del", BRIDGE));
+        }
+        for (Path dir : List.of(state, rootfsDir)) {
+            if (dir != null) {
+                SH.run(List.of("rm", "-rf", "--one-file-system", dir.toString()));
+            }
+        }
+    }
+
+    @Test
+    void containersBootFromTheirConfigDriveTalkOnTheirBridgeStayInTheirLimitsAndLeaveNothing() throws Exception {
+        BuildServer first = build("ct-one", "10.77.0.11", "fa:16:3e:77:00:11", Map.of("kumo:pids_limit", "20"));
+        BuildServer second = build("ct-two", "10.77.0.12", "fa:16:3e:77:00:12", Map.of());
+
+        InstanceInfo one = driver.spawn(first);
+        InstanceInfo two = driver.spawn(second);
+
+        assertThat(one.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(two.powerState()).isEqualTo(PowerState.RUNNING);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("\n",
+                driver.consoleLog(first.instanceUuid()).orElseThrow()).contains("user-data hello from ct-one"));
+        assertThat(driver.consoleLog(first.instanceUuid()).orElseThrow()).contains("uuid " + first.instanceUuid(),
+                "hostname ct-one");
+
+        String addresses = exec(first, "ip addr show eth0");
+        assertThat(addresses).contains("10.77.0.11/24").contains("fa:16:3e:77:00:11");
+        assertThat(exec(first, "cat /etc/resolv.conf")).contains("nameserver 10.77.0.2");
+        assertThat(exec(first, "id -u")).isEqualTo("0");
+        long uidOne = hostUid(first, "bin/busybox");
+        long uidTwo = hostUid(second, "bin/busybox");
+        assertThat(uidOne).as("root of a container is an unprivileged host uid of its own range")
+                .isGreaterThanOrEqualTo(500_000_000L);
+        assertThat(Math.abs(uidOne - uidTwo)).isGreaterThanOrEqualTo(RuncSettings.IDS_PER_CONTAINER);
+
+        execDetached(second, "echo marker-from-ct-two | nc -l -p 7000");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(execAllowingFailure(first, "nc -w 2 10.77.0.12 7000")).contains("marker-from-ct-two"));
+
+        assertThat(execAllowingFailure(first, "for i in $(seq 1 40); do sleep 30 & done; echo forked"))
+                .as("the pids limit of 20 stops the fork storm inside the container").contains("can't fork");
+        assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/dev/null bs=200M count=1 && echo survived"))
+                .as("64 MiB of memory").doesNotContain("survived");
+        assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/fill bs=1M count=1200 2>&1"))
+                .as("a 1 GiB disk").contains("No space left on device");
+
+        assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> driver.consoleLog(first.instanceUuid())
+                .orElseThrow().stream().filter(l -> l.equals("kumo-busybox booting")).count() == 2);
+
+        RuncDriver restarted = new RuncDriver(settings, source());
+        assertThat(restarted.instances()).extracting(InstanceInfo::uuid, InstanceInfo::powerState)
+                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(first.instanceUuid(), PowerState.RUNNING),
+                        org.assertj.core.api.Assertions.tuple(second.instanceUuid(), PowerState.RUNNING));
+        assertThat(restarted.spawn(first).uuid()).isEqualTo(first.instanceUuid());
+        assertThat(restarted.instances()).as("none duplicated").hasSize(2);
+
+        for (BuildServer build : List.of(first, second)) {
+            assertThat(restarted.destroy(build.instanceUuid())).isPresent();
+            assertThat(Files.exists(Path.of("/var/run/netns", ContainerNetworks.namespaceOf(build.instanceUuid()))))
+                    .isFalse();
+            assertThat(Files.exists(Path.of("/sys/class/net", ContainerNetworks.tapOf(build.ports().get(0).portId()))))
+                    .isFalse();
+            assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(build.instanceUuid()))).isFalse();
+            assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
+        }
+        assertThat(SH.run(List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "list", "-q"))
+                .strip()).isEmpty();
+        driver = restarted;
+    }
+
+    private static BuildServer build(String name, String ip, String mac, Map<String, String> extraSpecs) {
+        String uuid = UUID.randomUUID().toString();
+        String portId = UUID.randomUUID().toString();
+        String meta = "{\"uuid\":\"" + uuid + "\",\"hostname\":\"" + name + "\",\"name\":\"" + name + "\"}";
+        String network = """
+                {"links":[{"id":"tap%s","vif_id":"%s","type":"bridge","mtu":1500,"ethernet_mac_address":"%s"}],
+                 "networks":[{"id":"network0","type":"ipv4","link":"tap%s","ip_address":"%s","netmask":"255.255.255.0",
+                   "routes":[{"network":"0.0.0.0","netmask":"0.0.0.0","gateway":"10.77.0.1"}],"network_id":"net"}],
+                 "services":[{"type":"dns","address":"10.77.0.2"}]}""".formatted(portId.substring(0, 11), portId, mac,
+                portId.substring(0, 11), ip);
+        return new BuildServer(uuid, "host", "project", name, name,
+                new BuildServer.FlavorSpec("c1", "c1.tiny", 1, 64, 1, 0, 0, extraSpecs),
+                new BuildServer.ImageSpec("busybox-image", "busybox", "raw", "bare", 0, null, Map.of()), "container",
+                List.of(new BuildServer.PortSpec(portId, "net", mac, List.of(new BuildServer.FixedIp("sub", ip)), BRIDGE,
+                        1500, "local", null)),
+                new BuildServer.ConfigDrive(Map.of("openstack/latest/meta_data.json", b64(meta),
+                        "openstack/latest/network_data.json", b64(network),
+                        "openstack/latest/user_data", b64("hello from " + name))), 1, "req-" + uuid);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long hostUid(BuildServer build, String file) throws IOException {
+        Path path = settings.stateDir().resolve("instances").resolve(build.instanceUuid()).resolve("rootfs").resolve(file);
+        return Integer.toUnsignedLong((Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static String exec(BuildServer build, String script) {
+        return SH.run(runcExec(build, script)).strip();
+    }
+
+    private static String execAllowingFailure(BuildServer build, String script) {
+        try {
+            return exec(build, script);
+        } catch (HostCommands.HostCommandFailed e) {
+            return e.printed() + " (exit " + e.exitCode() + ")";
+        }
+    }
+
+    private static void execDetached(BuildServer build, String script) {
+        List<String> command = new java.util.ArrayList<>(runcExec(build, script));
+        command.add(command.indexOf("exec") + 1, "--detach");
+        SH.run(command);
+    }
+
+    private static List<String> runcExec(BuildServer build, String script) {
+        return List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "exec", build.instanceUuid(),
+                "/bin/sh", "-c", script);
+    }
+}
