@@ -63,6 +63,25 @@ final class CloudProcesses {
         return agent;
     }
 
+    /**
+     * An agent with the runc driver (real containers on this machine; root needed): one host of its own zone
+     * whose images come from the tests' image-service with the agent's service user.
+     */
+    static ServiceProcess runcAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
+            int imagePort) {
+        ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
+                IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
+                        "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
+                        "--agent.heartbeat-interval=2s", "--agent.runc.state-dir=" + stateDir,
+                        "--agent.runc.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
+                        "--agent.runc.id-range-first=600000000", "--agent.runc.vcpus=4",
+                        "--agent.runc.memory-mb=4096", "--agent.runc.disk-gb=20", "--kumo.identity.url=" + identityUrl,
+                        "--kumo.identity.service-user=kumo-agent",
+                        "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD));
+        agent.destroyOnExit();
+        return agent;
+    }
+
     private static List<String> concat(List<String> first, String... more) {
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(List.of(more));

@@ -64,8 +64,7 @@ class ContainerNetworks {
     }
 
     private void plugPort(String ns, String name, BuildServer.PortSpec port) {
-        String bridge = port.bridge() == null || port.bridge().isBlank()
-                ? "brq" + port.networkId().substring(0, Math.min(11, port.networkId().length())) : port.bridge();
+        String bridge = bridgeOf(port);
         String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
         if (!exists(bridge)) {
             commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
@@ -83,7 +82,10 @@ class ContainerNetworks {
         commands.run(List.of("ip", "-n", ns, "link", "set", name, "up"));
     }
 
-    /** Removes the namespace and any host end left; what is already gone is fine. */
+    /**
+     * Removes the namespace, any host end left, and a bridge no other port on this host uses any more;
+     * what is already gone is fine.
+     */
     void unplug(String instanceUuid, List<BuildServer.PortSpec> ports) {
         String ns = namespaceOf(instanceUuid);
         List<RuntimeException> failures = new ArrayList<>();
@@ -106,9 +108,35 @@ class ContainerNetworks {
                 }
             }
         }
+        for (BuildServer.PortSpec port : ports) {
+            String bridge = bridgeOf(port);
+            if (exists(bridge) && unused(bridge)) {
+                try {
+                    commands.run(List.of("ip", "link", "del", bridge));
+                } catch (RuntimeException e) {
+                    if (exists(bridge)) {
+                        failures.add(e);
+                    }
+                }
+            }
+        }
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
+    }
+
+    /** A bridge no interface is enslaved to any more (its network has no port left on this host). */
+    private static boolean unused(String bridge) {
+        try (java.util.stream.Stream<Path> ports = Files.list(Path.of("/sys/class/net", bridge, "brif"))) {
+            return ports.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String bridgeOf(BuildServer.PortSpec port) {
+        return port.bridge() == null || port.bridge().isBlank()
+                ? "brq" + port.networkId().substring(0, Math.min(11, port.networkId().length())) : port.bridge();
     }
 
     boolean exists(String link) {

@@ -7,6 +7,7 @@ import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.ImageSource;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
+import io.kumo.common.test.BusyboxImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,6 @@ class RuncDriverIT {
     private static final HostCommands SH = new HostCommands(Duration.ofSeconds(60));
     private static Path state;
     private static Path imageTar;
-    private static Path rootfsDir;
     private static RuncSettings settings;
     private static RuncDriver driver;
     private static final String BRIDGE = "brqkt" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -42,28 +42,7 @@ class RuncDriverIT {
     static void busyboxImage() throws IOException {
         state = Files.createTempDirectory("kumo-runc-it");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
-        imageTar = state.resolve("busybox-rootfs.tar");
-        rootfsDir = Files.createTempDirectory("kumo-busybox-rootfs");
-        Path rootfs = rootfsDir;
-        for (String dir : List.of("bin", "sbin", "etc", "proc", "sys", "dev", "tmp", "root", "config-drive")) {
-            Files.createDirectories(rootfs.resolve(dir));
-        }
-        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
-        for (String applet : List.of("sh", "cat", "echo", "sleep", "hostname", "ip", "nc", "dd", "head", "tr", "seq",
-                "sed", "id", "ls", "df")) {
-            Files.createSymbolicLink(rootfs.resolve("bin/" + applet), Path.of("busybox"));
-        }
-        Path init = rootfs.resolve("sbin/init");
-        Files.writeString(init, """
-                #!/bin/sh
-                echo "kumo-busybox booting"
-                echo "uuid $(sed -n 's/.*"uuid": *"\\([^"]*\\)".*/\\1/p' /config-drive/openstack/latest/meta_data.json)"
-                echo "hostname $(hostname)"
-                echo "user-data $(cat /config-drive/openstack/latest/user_data)"
-                exec sleep 1000000
-                """);
-        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        SH.run(List.of("tar", "-c", "-f", imageTar.toString(), "-C", rootfs.toString(), "."));
+        imageTar = BusyboxImage.write(state.resolve("busybox-rootfs.tar"));
         settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
                 2, 2048, 20, 1.0, 1.0, 1.0);
         driver = new RuncDriver(settings, source());
@@ -81,10 +60,8 @@ class RuncDriverIT {
         if (Files.exists(Path.of("/sys/class/net", BRIDGE))) {
             SH.run(List.of("ip", "link", "del", BRIDGE));
         }
-        for (Path dir : List.of(state, rootfsDir)) {
-            if (dir != null) {
-                SH.run(List.of("rm", "-rf", "--one-file-system", dir.toString()));
-            }
+        if (state != null) {
+            SH.run(List.of("rm", "-rf", "--one-file-system", state.toString()));
         }
     }
 
@@ -147,6 +124,8 @@ class RuncDriverIT {
         }
         assertThat(SH.run(List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "list", "-q"))
                 .strip()).isEmpty();
+        assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
+                .isFalse();
         driver = restarted;
     }
 

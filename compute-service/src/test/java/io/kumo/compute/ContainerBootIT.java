@@ -1,0 +1,99 @@
+package io.kumo.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import io.kumo.common.test.BusyboxImage;
+import io.kumo.common.test.ServiceProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real container through the public API: compute-service, the scheduler, image-service,
+ * network-service and an agent with the runc driver on this machine. The container reads its config
+ * drive and prints what it read to its console; the API shows it; deleting it leaves nothing on the host.
+ */
+class ContainerBootIT extends ServerCloudIT {
+
+    @Test
+    void aContainerBootsFromItsImageReadsItsConfigDriveAndLeavesNothingWhenDeleted() throws IOException {
+        Path state = Files.createTempDirectory("kumo-compute-it-runc");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
+        String zone = unique("runc-zone");
+        String host = unique("runc");
+        ServiceProcess agent = CloudProcesses.runcAgent(host, zone, state.resolve("agent"), IDENTITY.url(), IMAGE_PORT);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors/detail",
+                    adminToken()).json().get("hypervisors").findValues("hypervisor_hostname").stream()
+                    .anyMatch(h -> h.asString().equals(host)));
+            String image = containerImage(state);
+            String demo = demoToken();
+            String name = unique("ct");
+            String userData = Base64.getEncoder().encodeToString("hello container".getBytes(StandardCharsets.UTF_8));
+            ApiClient.Response created = nova.post("/servers", demo, """
+                    {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+                     "availability_zone": "%s", "user_data": "%s"}}""".formatted(name, image, networkId, zone, userData));
+            assertThat(created.status()).as(created.text()).isEqualTo(202);
+            String id = created.json().get("server").get("id").asString();
+
+            JsonNode active = awaitStatus(id, "ACTIVE", demo);
+            assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> console(id, demo).contains("user-data hello container"));
+            assertThat(console(id, demo)).contains("uuid " + id, "hostname " + name);
+            JsonNode port = neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").get(0);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> neutron.get("/v2.0/ports/" + port.get("id")
+                    .asString(), adminToken()).json().get("port").get("status").asString().equals("ACTIVE"));
+            assertThat(Files.exists(Path.of("/var/run/netns", "kumo-" + id))).as("its network namespace").isTrue();
+
+            assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
+            awaitStatus(id, "SHUTOFF", demo);
+            assertThat(action(id, demo, "{\"os-start\": null}").status()).isEqualTo(202);
+            awaitStatus(id, "ACTIVE", demo);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> console(id, demo).lines()
+                    .filter(l -> l.equals("kumo-busybox booting")).count() == 2);
+
+            assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+            assertThat(Files.exists(Path.of("/var/run/netns", "kumo-" + id))).isFalse();
+            try (Stream<Path> left = Files.list(state.resolve("agent").resolve("instances"))) {
+                assertThat(left).as("nothing of the container is left on the host").isEmpty();
+            }
+            assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(id);
+        } finally {
+            agent.close();
+            new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start();
+        }
+    }
+
+    private static String console(String id, String token) {
+        ApiClient.Response output = action(id, token, "{\"os-getConsoleOutput\": {\"length\": -1}}");
+        assertThat(output.status()).as(output.text()).isEqualTo(200);
+        return output.json().get("output").asString();
+    }
+
+    /** The busybox root filesystem as a public image that asks for a container host. */
+    private static String containerImage(Path dir) {
+        String admin = adminToken();
+        ApiClient.Response image = glance.post("/v2/images", admin, "{\"name\": \"" + unique("busybox")
+                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\","
+                + " \"hypervisor_type\": \"container\"}");
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        String id = image.json().get("id").asString();
+        try {
+            byte[] tarball = Files.readAllBytes(BusyboxImage.write(dir.resolve("busybox.tar")));
+            assertThat(glance.upload("/v2/images/" + id + "/file", admin, tarball).status()).isEqualTo(204);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return id;
+    }
+}
