@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * The container image of the tests, made from this machine's static busybox (Debian's busybox-static,
  * which ./kumo test installs) without any download: a root filesystem tarball whose {@code /sbin/init}
  * prints what it reads from the config drive — the server's uuid, its hostname and the user data — and
- * then sleeps, so a test sees in the console log what the guest really received.
+ * then sleeps until SIGTERM (a graceful stop), so a test sees in the console log what the guest really
+ * received.
  */
 public final class BusyboxImage {
 
@@ -43,7 +44,9 @@ public final class BusyboxImage {
                     echo "uuid $(sed -n 's/.*"uuid": *"\\([^"]*\\)".*/\\1/p' /config-drive/openstack/latest/meta_data.json)"
                     echo "hostname $(hostname)"
                     echo "user-data $(cat /config-drive/openstack/latest/user_data 2>/dev/null)"
-                    exec sleep 1000000
+                    trap 'echo "kumo-busybox stopping"; exit 0' TERM
+                    sleep 1000000 &
+                    wait
                     """);
             Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
             Process tar = new ProcessBuilder("tar", "-c", "-f", tarball.toString(), "-C", rootfs.toString(), ".")

@@ -75,6 +75,7 @@ public final class RuncDriver implements HypervisorDriver {
                 settings.ramAllocationRatio(), settings.diskAllocationRatio()));
         this.hypervisorInfo = new HypervisorInfo(NAME, version(commands, settings.runcBinary()),
                 HypervisorInfo.cpuInfo("host", "host", settings.vcpus()));
+        requireTraversablePath(settings.stateDir());
         traversable(settings.stateDir());
         traversable(instancesDir);
         adoptExisting();
@@ -90,6 +91,24 @@ public final class RuncDriver implements HypervisorDriver {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+    }
+
+    /** Every directory above the state dir must let the containers' mapped roots pass (o+x). */
+    private static void requireTraversablePath(Path stateDir) {
+        for (Path dir = stateDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try {
+                if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IllegalStateException("the runc driver's state dir " + stateDir + " lies under " + dir
+                            + ", which containers' unprivileged roots cannot pass through: chmod o+x " + dir
+                            + " (or choose another agent.runc.state-dir)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

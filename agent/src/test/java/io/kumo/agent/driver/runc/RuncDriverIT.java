@@ -101,7 +101,11 @@ class RuncDriverIT {
         assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/fill bs=1M count=1200 2>&1"))
                 .as("a 1 GiB disk").contains("No space left on device");
 
+        long stopStarted = System.nanoTime();
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(driver.consoleLog(first.instanceUuid()).orElseThrow()).as("a graceful stop: its init got SIGTERM")
+                .contains("kumo-busybox stopping");
+        assertThat(Duration.ofNanos(System.nanoTime() - stopStarted)).isLessThan(settings.stopTimeout());
         assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> driver.consoleLog(first.instanceUuid())
                 .orElseThrow().stream().filter(l -> l.equals("kumo-busybox booting")).count() == 2);
