@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 100 % success, p50 ≤ 300 ms. Talks only to the given loopback URLs.
  *
  * <p>Usage: BootLoad <identity-url> <image-url> <network-url> <compute-url> <admin-password> <clients> <seconds>
+ * [<image name> [<warm-up boots>]] — by default a tiny image of the project's own and 20 warm-up boots
  */
 public final class BootLoad {
 
@@ -44,9 +45,8 @@ public final class BootLoad {
                 new BenchApi.Limit("network", "port", 50000), new BenchApi.Limit("compute", "servers", 50000),
                 new BenchApi.Limit("compute", "class:VCPU", 50000),
                 new BenchApi.Limit("compute", "class:MEMORY_MB", 50_000_000L)));
-        String image = first(BenchApi.call("POST", glance + "/v2/images", member,
-                "{\"name\":\"bench-tiny\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"));
-        BenchApi.upload(glance + "/v2/images/" + image + "/file", member, new byte[65536]);
+        String image = args.length > 7 ? imageNamed(glance, member, args[7]) : tinyImage(glance, member);
+        int warmUp = args.length > 8 ? Integer.parseInt(args[8]) : 20;
         String network = first(BenchApi.call("POST", neutron + "/v2.0/networks", member,
                 "{\"network\":{\"name\":\"bench\"}}"));
         BenchApi.call("POST", neutron + "/v2.0/subnets", member, "{\"subnet\":{\"network_id\":\"" + network
@@ -54,8 +54,10 @@ public final class BootLoad {
         String body = "{\"server\":{\"name\":\"bench\",\"flavorRef\":\"m1.tiny\",\"imageRef\":\"" + image
                 + "\",\"networks\":[{\"uuid\":\"" + network + "\"}]}}";
 
-        System.out.println("warming up (20 boots)...");
-        run(nova, member, body, 4, 20, Long.MAX_VALUE, new ArrayList<>(), new AtomicInteger(), new ArrayList<>());
+        System.out.println("warming up (" + warmUp + " boots)...");
+        List<String> warm = Collections.synchronizedList(new ArrayList<>());
+        run(nova, member, body, Math.min(4, Math.max(1, warmUp)), warmUp / Math.min(4, Math.max(1, warmUp)),
+                Long.MAX_VALUE, new ArrayList<>(), new AtomicInteger(), warm);
 
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> created = Collections.synchronizedList(new ArrayList<>());
@@ -73,6 +75,7 @@ public final class BootLoad {
             System.out.printf("create -> ACTIVE: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", sorted.get(ok / 2),
                     sorted.get((int) (ok * 0.9)), sorted.get(Math.min(ok - 1, (int) (ok * 0.99))), sorted.get(ok - 1));
         }
+        created.addAll(warm);
         System.out.println("deleting " + created.size() + " servers...");
         ExecutorService deleters = Executors.newFixedThreadPool(8);
         for (String id : created) {
@@ -80,6 +83,24 @@ public final class BootLoad {
         }
         deleters.shutdown();
         deleters.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    /** A 64 KiB raw image of the project's own (the fake driver never reads it). */
+    private static String tinyImage(String glance, String member) throws Exception {
+        String image = first(BenchApi.call("POST", glance + "/v2/images", member,
+                "{\"name\":\"bench-tiny\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"));
+        BenchApi.upload(glance + "/v2/images/" + image + "/file", member, new byte[65536]);
+        return image;
+    }
+
+    /** An existing image the project can see, by name (kumo-busybox for real containers). */
+    private static String imageNamed(String glance, String member, String name) throws Exception {
+        String id = BenchApi.firstId(BenchApi.call("GET", glance + "/v2/images?name=" + name, member, null).body());
+        if (id == null) {
+            throw new IllegalStateException("no image named " + name + " (KUMO_AGENT_DRIVER=runc ./kumo up registers"
+                    + " kumo-busybox)");
+        }
+        return id;
     }
 
     private static void run(String nova, String token, String body, int clients, int perClient, long endNanos,

@@ -8,18 +8,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Every few seconds, no build stays stuck: builds past their deadline go to ERROR with a fault and
  * release what they held, and builds on a host that went down are taken from it (rescheduled while
- * attempts remain) without waiting for the deadline.
+ * attempts remain) without waiting for the deadline; and no delete stays stuck: one its host has not
+ * answered for two minutes is sent again.
  */
 public class BuildWatchdog extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(BuildWatchdog.class);
 
+    /** How long a host has to answer a DELETE before it is sent again. */
+    static final Duration DELETE_RESEND_AFTER = Duration.ofMinutes(2);
+
     private final ServerBuilds builds;
+    private final ServerActions actions;
     private final Duration interval;
 
-    public BuildWatchdog(ServerBuilds builds, Duration interval) {
+    public BuildWatchdog(ServerBuilds builds, ServerActions actions, Duration interval) {
         super("build-watchdog");
         this.builds = builds;
+        this.actions = actions;
         this.interval = interval;
     }
 
@@ -33,6 +39,10 @@ public class BuildWatchdog extends BackgroundLoop {
         int rescued = builds.rescueBuildsOnDownHosts();
         if (rescued > 0) {
             log.warn("{} build(s) were on hosts that went down and were taken from them", rescued);
+        }
+        int resent = actions.resendUnansweredDeletes(DELETE_RESEND_AFTER);
+        if (resent > 0) {
+            log.warn("{} delete(s) unanswered for {} were sent to their hosts again", resent, DELETE_RESEND_AFTER);
         }
     }
 }

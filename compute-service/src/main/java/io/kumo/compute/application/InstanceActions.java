@@ -42,6 +42,12 @@ public class InstanceActions {
         records.startEvent(serverId, requestId, event, host, clock.instant());
     }
 
+    /** The request id of the server's newest action of this kind. */
+    java.util.Optional<String> latest(String serverId, String action) {
+        return records.ofServer(serverId).stream().filter(a -> a.action().equals(action))
+                .map(InstanceAction::requestId).findFirst();
+    }
+
     void succeeded(String serverId, String requestId, String event) {
         records.finishEvent(serverId, requestId, event, InstanceAction.SUCCESS, null, clock.instant());
     }

@@ -14,6 +14,7 @@ import io.kumo.compute.domain.TaskState;
 import io.kumo.compute.domain.VmState;
 import io.kumo.compute.persistence.ServerRecords;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
@@ -87,6 +88,32 @@ public class ServerActions {
         outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new ServerCommand(s.id(), s.host(), action.command(),
                 requestId));
         return busy;
+    }
+
+    /**
+     * DELETEs a host has not answered within {@code after} are sent again (the host is idempotent about
+     * them): a command can be lost with a broker that keeps no messages across its restart (the quickstart's
+     * embedded one), and a server must never stay in deleting for good. Returns how many were resent.
+     */
+    public int resendUnansweredDeletes(Duration after) {
+        int resent = 0;
+        for (Server stale : servers.unansweredDeletes(clock.instant().minus(after))) {
+            Boolean sent = transactions.execute(tx -> {
+                Server touched = stale.withState(stale.vmState(), TaskState.DELETING, stale.powerState(),
+                        clock.instant());
+                if (!servers.update(touched)) {
+                    return false; // answered or changed meanwhile
+                }
+                String actionId = actions.latest(stale.id(), ServerAction.DELETE.novaName()).orElse(stale.requestId());
+                outbox.publish(Exchanges.HOST_COMMANDS, stale.host(), new ServerCommand(stale.id(), stale.host(),
+                        ServerCommand.Action.DELETE, actionId));
+                return true;
+            });
+            if (Boolean.TRUE.equals(sent)) {
+                resent++;
+            }
+        }
+        return resent;
     }
 
     /** The host's answer to a command. */

@@ -10,6 +10,7 @@ import io.kumo.common.web.MicroversionNegotiator;
 import io.kumo.compute.application.BuildWatchdog;
 import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
+import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
 import io.kumo.compute.client.HostConsoles;
 import io.kumo.compute.client.ImageService;
@@ -88,8 +89,8 @@ class ComputeConfiguration {
     }
 
     @Bean
-    BuildWatchdog buildWatchdog(ServerBuilds builds) {
-        return new BuildWatchdog(builds, Duration.ofSeconds(5));
+    BuildWatchdog buildWatchdog(ServerBuilds builds, ServerActions actions) {
+        return new BuildWatchdog(builds, actions, Duration.ofSeconds(5));
     }
 
     @Bean

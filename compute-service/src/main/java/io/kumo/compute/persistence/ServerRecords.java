@@ -165,6 +165,12 @@ public class ServerRecords {
                 (rs, i) -> new HostedServer(rs.getString("id"), rs.getString("host")));
     }
 
+    /** Servers on a host whose delete was sent before {@code before} and is still unanswered. */
+    public List<Server> unansweredDeletes(Instant before) {
+        return load("SELECT * FROM servers WHERE task_state = 'deleting' AND deleted = FALSE AND host IS NOT NULL"
+                + " AND updated_at < :before ORDER BY updated_at, id", Map.of("before", ts(before)));
+    }
+
     public record PlacedBuild(String id, String host, int attempt) {
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 class ContainerNetworks {
 
     private final HostCommands commands;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> bridgeLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ContainerNetworks(HostCommands commands) {
         this.commands = commands;
@@ -66,17 +68,19 @@ class ContainerNetworks {
     private void plugPort(String ns, String name, BuildServer.PortSpec port) {
         String bridge = bridgeOf(port);
         String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
-        if (!exists(bridge)) {
-            commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
-        }
-        commands.run(List.of("ip", "link", "set", bridge, "up"));
         String tap = tapOf(port.portId());
         String peer = "kc" + port.portId().substring(0, Math.min(12, port.portId().length()));
         if (exists(tap)) {
             commands.run(List.of("ip", "link", "del", tap));
         }
         commands.run(List.of("ip", "link", "add", tap, "mtu", mtu, "type", "veth", "peer", "name", peer, "mtu", mtu));
-        commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up"));
+        synchronized (lockOf(bridge)) { // one plug or unplug at a time per bridge: it is made and removed here
+            if (!exists(bridge)) {
+                commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
+            }
+            commands.run(List.of("ip", "link", "set", bridge, "up"));
+            commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up"));
+        }
         commands.run(List.of("ip", "link", "set", peer, "netns", ns));
         commands.run(List.of("ip", "-n", ns, "link", "set", peer, "name", name, "address", port.macAddress()));
         commands.run(List.of("ip", "-n", ns, "link", "set", name, "up"));
@@ -110,12 +114,14 @@ class ContainerNetworks {
         }
         for (BuildServer.PortSpec port : ports) {
             String bridge = bridgeOf(port);
-            if (exists(bridge) && unused(bridge)) {
-                try {
-                    commands.run(List.of("ip", "link", "del", bridge));
-                } catch (RuntimeException e) {
-                    if (exists(bridge)) {
-                        failures.add(e);
+            synchronized (lockOf(bridge)) {
+                if (exists(bridge) && unused(bridge)) {
+                    try {
+                        commands.run(List.of("ip", "link", "del", bridge));
+                    } catch (RuntimeException e) {
+                        if (exists(bridge)) {
+                            failures.add(e);
+                        }
                     }
                 }
             }
@@ -123,6 +129,10 @@ class ContainerNetworks {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
+    }
+
+    private Object lockOf(String bridge) {
+        return bridgeLocks.computeIfAbsent(bridge, b -> new Object());
     }
 
     /** A bridge no interface is enslaved to any more (its network has no port left on this host). */

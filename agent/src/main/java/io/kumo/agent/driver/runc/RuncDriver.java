@@ -320,6 +320,7 @@ public final class RuncDriver implements HypervisorDriver {
     private void cleanUp(String uuid, List<BuildServer.PortSpec> ports, long idBase) {
         List<RuntimeException> failures = new ArrayList<>();
         Path dir = instanceDir(uuid);
+        runStep(failures, () -> runc.kill(uuid, "KILL")); // a delete destroys: no grace, as Nova's destroy
         runStep(failures, () -> stop(uuid));
         runStep(failures, () -> networks.unplug(uuid, ports));
         runStep(failures, () -> disks.unmount(dir.resolve("rootfs")));
