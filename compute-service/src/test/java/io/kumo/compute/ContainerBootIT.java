@@ -35,8 +35,8 @@ class ContainerBootIT extends ServerCloudIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors/detail",
                     adminToken()).json().get("hypervisors").findValues("hypervisor_hostname").stream()
                     .anyMatch(h -> h.asString().equals(host)));
-            String image = containerImage(state);
             String demo = demoToken();
+            String image = containerImage(state, demo);
             String name = unique("ct");
             String userData = Base64.getEncoder().encodeToString("hello container".getBytes(StandardCharsets.UTF_8));
             ApiClient.Response created = nova.post("/servers", demo, """
@@ -80,17 +80,19 @@ class ContainerBootIT extends ServerCloudIT {
         return output.json().get("output").asString();
     }
 
-    /** The busybox root filesystem as a public image that asks for a container host. */
-    private static String containerImage(Path dir) {
-        String admin = adminToken();
-        ApiClient.Response image = glance.post("/v2/images", admin, "{\"name\": \"" + unique("busybox")
-                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"public\","
+    /**
+     * The busybox root filesystem as the project's own private image that asks for a container host (the
+     * agent fetches it with its service user).
+     */
+    private static String containerImage(Path dir, String token) {
+        ApiClient.Response image = glance.post("/v2/images", token, "{\"name\": \"" + unique("busybox")
+                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"private\","
                 + " \"hypervisor_type\": \"container\"}");
         assertThat(image.status()).as(image.text()).isEqualTo(201);
         String id = image.json().get("id").asString();
         try {
             byte[] tarball = Files.readAllBytes(BusyboxImage.write(dir.resolve("busybox.tar")));
-            assertThat(glance.upload("/v2/images/" + id + "/file", admin, tarball).status()).isEqualTo(204);
+            assertThat(glance.upload("/v2/images/" + id + "/file", token, tarball).status()).isEqualTo(204);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.kumo.image;
 
 import io.kumo.common.test.ApiClient;
+import io.kumo.common.test.IdentityProcess;
 import static io.kumo.image.ImagesIT.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,6 +97,12 @@ class ImageDataIT extends ImageIT {
         assertThat(image.get("checksum").asString()).isEqualTo(hex("MD5", data));
         assertThat(image.get("os_hash_algo").asString()).isEqualTo("sha512");
         assertThat(image.get("os_hash_value").asString()).isEqualTo(hex("SHA-512", data));
+
+        String agent = IDENTITY.token("kumo-agent", IdentityProcess.SERVICE_PASSWORD, "service");
+        assertThat(glance.get("/v2/images/" + id + "/file", agent).body()).as("a host agent reads the private image"
+                + " it is to run").isEqualTo(data);
+        assertThat(glance.delete("/v2/images/" + id, agent).status()).as("and changes nothing").isEqualTo(403);
+        assertThat(glance.get("/v2/images/" + id, newProjectMember(unique("other"))).status()).isEqualTo(404);
 
         ApiClient.Response download = glance.get("/v2/images/" + id + "/file", token);
         assertThat(download.status()).isEqualTo(200);

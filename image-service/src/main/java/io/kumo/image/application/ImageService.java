@@ -79,7 +79,7 @@ public class ImageService {
     public Page list(ImageQuery query, String marker, int limit) {
         Image after = null;
         if (marker != null) {
-            ImageAccess.Viewer viewer = new ImageAccess.Viewer(null, query.viewerProject(), query.admin(), false);
+            ImageAccess.Viewer viewer = new ImageAccess.Viewer(null, query.viewerProject(), query.admin(), false, false);
             try {
                 after = ImageLookup.visible(images, viewer, marker, members);
             } catch (ApiException notVisible) {

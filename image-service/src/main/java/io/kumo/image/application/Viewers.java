@@ -12,6 +12,6 @@ public final class Viewers {
 
     public static ImageAccess.Viewer of(Caller caller) {
         return new ImageAccess.Viewer(caller.userId(), caller.projectId(), Policy.isAdmin(caller),
-                caller.hasRole(Policy.MEMBER) || caller.hasRole(Policy.ADMIN));
+                caller.hasRole(Policy.MEMBER) || caller.hasRole(Policy.ADMIN), Policy.isService(caller));
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ImageListRequestTest {
 
-    private static final ImageAccess.Viewer VIEWER = new ImageAccess.Viewer("u", "p", false, true);
+    private static final ImageAccess.Viewer VIEWER = new ImageAccess.Viewer("u", "p", false, true, false);
 
     @Test
     void glanceFiltersAndUnknownParametersAsPropertyFilters() {
