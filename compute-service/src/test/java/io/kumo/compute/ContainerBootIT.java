@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 class ContainerBootIT extends ServerCloudIT {
 
     @Test
-    void aContainerBootsFromItsImageReadsItsConfigDriveAndLeavesNothingWhenDeleted() throws IOException {
+    void aContainerBootsFromItsImageReadsItsConfigDriveAndLeavesNothingWhenDeleted() throws Exception {
         Path state = Files.createTempDirectory("kumo-compute-it-runc");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         String zone = unique("runc-zone");
@@ -70,7 +70,7 @@ class ContainerBootIT extends ServerCloudIT {
             assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(id);
         } finally {
             agent.close();
-            new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start();
+            new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
         }
     }
 

@@ -45,7 +45,7 @@ public class HostCommands {
                 process.destroyForcibly();
                 throw new HostCommandFailed(command, -1, "did not finish within " + timeout);
             }
-            String printed = captured == null ? lastOf(output) : Files.readString(captured.toPath(), StandardCharsets.UTF_8);
+            String printed = captured == null ? FileTail.of(output, 2000) : Files.readString(captured.toPath(), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new HostCommandFailed(command, process.exitValue(), printed.strip());
             }
@@ -60,12 +60,6 @@ public class HostCommands {
                 captured.deleteOnExit();
             }
         }
-    }
-
-    /** The end of a command's output file: what a failing command said last. */
-    private static String lastOf(Path output) throws IOException {
-        String all = Files.readString(output, StandardCharsets.UTF_8);
-        return all.length() <= 2000 ? all : all.substring(all.length() - 2000);
     }
 
     /** A host command that failed: which, its exit code (-1: it did not run to its end) and what it printed. */

@@ -42,8 +42,12 @@ final class GuestFiles {
         }
     }
 
-    /** The config drive's files (base64 as compute-service sends them) under {@code dir}, paths checked. */
-    static void writeConfigDrive(Path dir, Map<String, String> files) throws IOException {
+    /**
+     * The config drive's files (base64 as compute-service sends them) under {@code dir}, paths checked.
+     * They hold the user data and keys, so they belong to the container's root and nobody else may read
+     * them (the host's other users cannot, though the state dir lets them pass through).
+     */
+    static void writeConfigDrive(Path dir, Map<String, String> files, long owner) throws IOException {
         Files.createDirectories(dir);
         Path root = dir.toRealPath();
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -53,6 +57,13 @@ final class GuestFiles {
             }
             Files.createDirectories(target.getParent());
             Files.write(target, Base64.getDecoder().decode(file.getValue()));
+        }
+        try (java.util.stream.Stream<Path> tree = Files.walk(root)) {
+            for (Path p : tree.toList()) {
+                boolean directory = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(directory ? "r-x------" : "r--------"));
+                own(p, owner);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.DriverCapabilities;
+import io.kumo.agent.driver.FileTail;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.HypervisorInfo;
@@ -12,9 +13,7 @@ import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -180,7 +179,7 @@ public final class RuncDriver implements HypervisorDriver {
     @Override
     public Optional<InstanceInfo> powerOff(String instanceUuid) {
         return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
-            stop(instanceUuid);
+            stop(instanceUuid, record.instance().ports());
             return withPower(record);
         }));
     }
@@ -191,7 +190,7 @@ public final class RuncDriver implements HypervisorDriver {
             if (type == RebootType.HARD) {
                 runc.kill(instanceUuid, "KILL");
             }
-            stop(instanceUuid);
+            stop(instanceUuid, record.instance().ports());
             start(record);
             return withPower(record);
         }));
@@ -205,7 +204,7 @@ public final class RuncDriver implements HypervisorDriver {
             if (current == null) {
                 return Optional.empty();
             }
-            stop(uuid);
+            stop(uuid, current.instance().ports());
             disks.unmount(instanceDir(uuid).resolve("rootfs"));
             InstanceRecord rebuilt = new InstanceRecord(current.instance().rebuiltAs(server, PowerState.SHUTDOWN),
                     current.idBase(), args(server.image()));
@@ -264,7 +263,7 @@ public final class RuncDriver implements HypervisorDriver {
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), build.hostname());
         GuestFiles.inject(rootfs, guest, record.idBase());
         Path configDrive = dir.resolve("config-drive");
-        GuestFiles.writeConfigDrive(configDrive, record.instance().configDriveFiles());
+        GuestFiles.writeConfigDrive(configDrive, record.instance().configDriveFiles(), record.idBase());
         writeSpec(record, guest.hostname());
     }
 
@@ -296,7 +295,7 @@ public final class RuncDriver implements HypervisorDriver {
      * SIGTERM, then SIGKILL after the stop timeout; the container is then removed from runc and its network
      * namespace with its NICs (its disk stays; the next start plugs it again).
      */
-    private void stop(String uuid) {
+    private void stop(String uuid, List<BuildServer.PortSpec> ports) {
         if (running(uuid)) {
             runc.kill(uuid, "TERM");
             long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
@@ -312,8 +311,7 @@ public final class RuncDriver implements HypervisorDriver {
             }
         }
         runc.delete(uuid);
-        InstanceRecord record = records.get(uuid);
-        networks.unplug(uuid, record == null ? List.of() : record.instance().ports());
+        networks.unplug(uuid, ports);
     }
 
     /** Everything of the instance removed: container, network, mount, files, id range. */
@@ -321,8 +319,7 @@ public final class RuncDriver implements HypervisorDriver {
         List<RuntimeException> failures = new ArrayList<>();
         Path dir = instanceDir(uuid);
         runStep(failures, () -> runc.kill(uuid, "KILL")); // a delete destroys: no grace, as Nova's destroy
-        runStep(failures, () -> stop(uuid));
-        runStep(failures, () -> networks.unplug(uuid, ports));
+        runStep(failures, () -> stop(uuid, ports));
         runStep(failures, () -> disks.unmount(dir.resolve("rootfs")));
         runStep(failures, () -> deleteTree(dir));
         idRanges.release(idBase);
@@ -398,23 +395,14 @@ public final class RuncDriver implements HypervisorDriver {
         return line == null || line.isBlank() ? List.of("/sbin/init") : List.of(line.trim().split("\\s+"));
     }
 
+    /** The lines of the file's last {@code maxBytes}, without the first one when it was cut in the middle. */
     private static List<String> tail(Path file, int maxBytes) {
-        if (!Files.exists(file)) {
-            return List.of();
+        String text = FileTail.of(file, maxBytes);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        if (text.length() >= maxBytes && !lines.isEmpty()) {
+            lines.remove(0);
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, raf.length() - maxBytes);
-            byte[] bytes = new byte[(int) (raf.length() - start)];
-            raf.seek(start);
-            raf.readFully(bytes);
-            List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
-            if (start > 0 && !lines.isEmpty()) {
-                lines.remove(0); // cut in the middle
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return lines;
     }
 
     private static void deleteTree(Path dir) {

@@ -80,6 +80,13 @@ class RuncDriverIT {
         assertThat(driver.consoleLog(first.instanceUuid()).orElseThrow()).contains("uuid " + first.instanceUuid(),
                 "hostname ct-one");
 
+        Path userData = settings.stateDir().resolve("instances").resolve(first.instanceUuid())
+                .resolve("config-drive/openstack/latest/user_data");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userData))).as("user data: the container's"
+                + " root reads it, no other user of the host").isEqualTo("r--------");
+        assertThat(Integer.toUnsignedLong((Integer) Files.getAttribute(userData, "unix:uid")))
+                .isEqualTo(hostUid(first, "."));
+
         String addresses = exec(first, "ip addr show eth0");
         assertThat(addresses).contains("10.77.0.11/24").contains("fa:16:3e:77:00:11");
         assertThat(exec(first, "cat /etc/resolv.conf")).contains("nameserver 10.77.0.2");
