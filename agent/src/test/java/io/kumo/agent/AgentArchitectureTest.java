@@ -36,13 +36,16 @@ class AgentArchitectureTest {
                 .layer("handler").definedBy(AGENT + ".handler..")
                 .layer("domain").definedBy(AGENT + ".domain..")
                 .layer("driver").definedBy(AGENT + ".driver..")
+                .layer("network").definedBy(AGENT + ".network..")
                 .layer("config").definedBy(AGENT + ".config..")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("messaging").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("application").mayOnlyBeAccessedByLayers("api", "messaging", "config")
                 .whereLayer("handler").mayOnlyBeAccessedByLayers("application", "config")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "messaging", "application", "handler", "config")
-                .whereLayer("driver").mayOnlyBeAccessedByLayers("api", "application", "handler", "domain", "config")
+                .whereLayer("driver").mayOnlyBeAccessedByLayers("api", "application", "handler", "domain", "network",
+                        "config")
+                .whereLayer("network").mayOnlyBeAccessedByLayers("driver", "config")
                 .allowEmptyShould(false).check(classes);
     }
 
@@ -54,6 +57,13 @@ class AgentArchitectureTest {
                         "org.springframework.cloud..", "org.springframework.web..", "org.springframework.messaging..",
                         "jakarta.servlet..", "com.rabbitmq..")
                 .allowEmptyShould(false).check(classes);
+    }
+
+    @Test
+    void onlyTheLibvirtDriverTalksToLibvirt() {
+        noClasses().that().resideOutsideOfPackage(AGENT + ".driver.libvirt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.libvirt..")
+                .check(classes);
     }
 
     @Test

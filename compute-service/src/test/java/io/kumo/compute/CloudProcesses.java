@@ -73,7 +73,7 @@ final class CloudProcesses {
                 IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
                         "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.runc.state-dir=" + stateDir,
-                        "--agent.runc.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
+                        "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
                         "--agent.runc.id-range-first=600000000", "--agent.runc.vcpus=4",
                         "--agent.runc.memory-mb=4096", "--agent.runc.disk-gb=20", "--kumo.identity.url=" + identityUrl,
                         "--kumo.identity.service-user=kumo-agent",

@@ -3,7 +3,7 @@ package io.kumo.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.ApiClient;
-import io.kumo.common.test.BusyboxImage;
+import io.kumo.common.test.GuestImages;
 import io.kumo.common.test.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +91,7 @@ class ContainerBootIT extends ServerCloudIT {
         assertThat(image.status()).as(image.text()).isEqualTo(201);
         String id = image.json().get("id").asString();
         try {
-            byte[] tarball = Files.readAllBytes(BusyboxImage.write(dir.resolve("busybox.tar")));
+            byte[] tarball = Files.readAllBytes(GuestImages.container(dir.resolve("busybox.tar")));
             assertThat(glance.upload("/v2/images/" + id + "/file", token, tarball).status()).isEqualTo(204);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -42,7 +42,7 @@ class AgentConfiguration {
     @Bean
     ServedHosts servedHosts(AgentProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
         HypervisorDriverFactory drivers = DriverFactories.select(properties, () -> new ImageServiceSource(
-                properties.runc().imageUrl(), tokens.getIfAvailable(() -> {
+                properties.imageUrl(), tokens.getIfAvailable(() -> {
                     throw new IllegalStateException("a real driver downloads images from image-service with the"
                             + " agent's service user: set kumo.identity.url, kumo.identity.service-user and"
                             + " kumo.identity.service-password");

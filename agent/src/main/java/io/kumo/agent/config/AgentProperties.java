@@ -17,8 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param availabilityZone   the zone the host is announced in
  * @param hostIp             the address the host is managed at, shown in os-hypervisors (Nova's
  *                           {@code my_ip}; default: the address of the interface of the default route)
- * @param driver             the hypervisor driver ({@code fake} or {@code runc}); required, since the fake driver must
- *                           never run by accident on a real host
+ * @param driver             the hypervisor driver ({@code fake}, {@code runc} or {@code libvirt}); required, since the
+ *                           fake driver must never run by accident on a real host
+ * @param imageUrl           image-service, where real drivers read and download images with the agent's service
+ *                           user ({@code kumo.identity.*})
  * @param announceInterval   how often the hosts are announced again (besides at start-up)
  * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
  * @param commandConcurrency commands handled at once by this process (across all its hosts)
@@ -33,6 +35,7 @@ public record AgentProperties(
         @DefaultValue("nova") @NotBlank String availabilityZone,
         @NotBlank String hostIp,
         @DefaultValue("") String driver,
+        @DefaultValue("http://127.0.0.1:9292") String imageUrl,
         @DefaultValue("10m") Duration announceInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("2") @Min(1) int commandConcurrency,
@@ -41,7 +44,8 @@ public record AgentProperties(
         @DefaultValue("1.0") @Positive double diskAllocationRatio,
         @DefaultValue @Valid Publish publish,
         @DefaultValue @Valid Fake fake,
-        @DefaultValue @Valid Runc runc) {
+        @DefaultValue @Valid Runc runc,
+        @DefaultValue @Valid Libvirt libvirt) {
 
     /** The hosts this process serves: {@code host}, or {@code host-1} … {@code host-N} for N fake hosts. */
     public List<String> servedHostNames() {
@@ -76,16 +80,38 @@ public record AgentProperties(
      * @param defaultPidsLimit processes per container unless the flavor sets {@code kumo:pids_limit}
      * @param defaultDiskGb    root disk of a flavor with {@code disk} 0
      * @param stopTimeout      grace between SIGTERM and SIGKILL on stop
-     * @param imageUrl         image-service, where images are downloaded with the agent's service user
      * @param vcpus            CPUs offered (0: the host's); memoryMb and diskGb likewise (0: the host's
      *                         memory, the state dir's free disk)
      */
     public record Runc(@DefaultValue("/var/lib/kumo/agent") String stateDir, @DefaultValue("runc") String binary,
             @DefaultValue("1000000") @Min(65536) long idRangeFirst, @DefaultValue("1000") @Min(1) int idRangeCount,
             @DefaultValue("512") @Min(16) int defaultPidsLimit, @DefaultValue("1") @Min(1) int defaultDiskGb,
-            @DefaultValue("10s") Duration stopTimeout, @DefaultValue("http://127.0.0.1:9292") String imageUrl,
+            @DefaultValue("10s") Duration stopTimeout,
             @DefaultValue("0") @Min(0) int vcpus, @DefaultValue("0") @Min(0) int memoryMb,
             @DefaultValue("0") @Min(0) int diskGb) {
+    }
+
+    /**
+     * The {@code libvirt} driver's VMs.
+     *
+     * @param uri             the libvirt connection
+     * @param stateDir        instances (qcow2 overlay, config drive ISO, console log, domain XML, record) and the
+     *                        image cache; mode 0711, as QEMU's own user passes through it
+     * @param domainType      {@code kvm}, {@code qemu} (TCG) or {@code auto}: kvm when a bounded test boot under
+     *                        KVM finishes, else qemu
+     * @param kvmProbeTimeout how long that test boot may take before KVM is judged not to work
+     * @param probeKernel     the kernel the test boot runs (empty: the newest /boot/vmlinuz-*)
+     * @param machine         the QEMU machine type
+     * @param stopTimeout     how long a guest has to power off on the ACPI power button before it is destroyed
+     * @param defaultDiskGb   root disk of a flavor with {@code disk} 0
+     * @param vcpus           CPUs offered (0: the host's); memoryMb and diskGb likewise
+     */
+    public record Libvirt(@DefaultValue("qemu:///system") String uri,
+            @DefaultValue("/var/lib/kumo/libvirt") String stateDir, @DefaultValue("auto") String domainType,
+            @DefaultValue("15s") Duration kvmProbeTimeout, @DefaultValue("") String probeKernel,
+            @DefaultValue("pc") String machine, @DefaultValue("30s") Duration stopTimeout,
+            @DefaultValue("1") @Min(1) int defaultDiskGb, @DefaultValue("0") @Min(0) int vcpus,
+            @DefaultValue("0") @Min(0) int memoryMb, @DefaultValue("0") @Min(0) int diskGb) {
     }
 
     public record Fake(@DefaultValue("1") @Min(1) int hosts, @DefaultValue("16") @Positive int vcpus,

@@ -4,6 +4,9 @@ import io.kumo.agent.driver.HypervisorDriverFactory;
 import io.kumo.agent.driver.HypervisorType;
 import io.kumo.agent.driver.ImageSource;
 import io.kumo.agent.driver.fake.FakeDriver;
+import io.kumo.agent.driver.libvirt.LibvirtDriver;
+import io.kumo.agent.driver.libvirt.LibvirtDriverFactory;
+import io.kumo.agent.driver.libvirt.LibvirtSettings;
 import io.kumo.agent.driver.fake.FakeDriverFactory;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.driver.runc.RuncDriver;
@@ -32,6 +35,8 @@ final class DriverFactories {
     static {
         KNOWN.put(FakeDriver.NAME, (properties, images) -> new FakeDriverFactory(fakeSettings(properties)));
         KNOWN.put(RuncDriver.NAME, (properties, images) -> new RuncDriverFactory(runcSettings(properties),
+                images.get()));
+        KNOWN.put(LibvirtDriver.NAME, (properties, images) -> new LibvirtDriverFactory(libvirtSettings(properties),
                 images.get()));
     }
 
@@ -63,6 +68,24 @@ final class DriverFactories {
                 runc.memoryMb() > 0 ? runc.memoryMb() : HostResources.memoryMb(),
                 runc.diskGb() > 0 ? runc.diskGb() : HostResources.freeDiskGb(stateDir),
                 properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio());
+    }
+
+    /** The libvirt driver's settings; inventory not configured is the host's own. */
+    static LibvirtSettings libvirtSettings(AgentProperties properties) {
+        AgentProperties.Libvirt libvirt = properties.libvirt();
+        Path stateDir = Path.of(libvirt.stateDir());
+        try {
+            return new LibvirtSettings(libvirt.uri(), stateDir, libvirt.domainType(), libvirt.kvmProbeTimeout(),
+                    libvirt.probeKernel().isBlank() ? null : Path.of(libvirt.probeKernel()), libvirt.machine(),
+                    libvirt.stopTimeout(), libvirt.defaultDiskGb(),
+                    libvirt.vcpus() > 0 ? libvirt.vcpus() : Runtime.getRuntime().availableProcessors(),
+                    libvirt.memoryMb() > 0 ? libvirt.memoryMb() : HostResources.memoryMb(),
+                    libvirt.diskGb() > 0 ? libvirt.diskGb() : HostResources.freeDiskGb(stateDir),
+                    properties.cpuAllocationRatio(), properties.ramAllocationRatio(),
+                    properties.diskAllocationRatio());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static FakeDriverSettings fakeSettings(AgentProperties properties) {

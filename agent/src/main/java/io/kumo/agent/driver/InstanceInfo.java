@@ -2,6 +2,7 @@ package io.kumo.agent.driver;
 
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,10 @@ import java.util.Map;
  */
 public record InstanceInfo(String uuid, String name, PowerState powerState, BuildServer.FlavorSpec flavor,
         BuildServer.ImageSpec image, List<BuildServer.PortSpec> ports, Map<String, String> configDriveFiles) {
+
+    /** The order drivers list instances in: by name, then uuid. */
+    public static final Comparator<InstanceInfo> BY_NAME = Comparator.comparing(InstanceInfo::name,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(InstanceInfo::uuid);
 
     public InstanceInfo {
         ports = ports == null ? List.of() : List.copyOf(ports);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.nio.file.Path;
 import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.libvirt.LibvirtSettings;
 import io.kumo.agent.driver.runc.RuncSettings;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,27 @@ class DriverFactoriesTest {
     }
 
     @Test
+    void theLibvirtDriversSettingsComeFromAgentLibvirtAndABadDomainTypeFailsStartUp() {
+        LibvirtSettings settings = DriverFactories.libvirtSettings(properties("libvirt", 1, List.of(), ""));
+
+        assertThat(settings.uri()).isEqualTo("qemu:///system");
+        assertThat(settings.domainType()).isEqualTo("qemu");
+        assertThat(settings.probeKernel()).as("empty: the newest /boot/vmlinuz-*").isNull();
+        assertThat(settings.vcpus()).isEqualTo(4);
+        assertThat(settings.memoryMb()).as("the host's").isPositive();
+        AgentProperties base = properties("libvirt", 1, List.of(), "");
+        AgentProperties.Libvirt l = base.libvirt();
+        AgentProperties xen = new AgentProperties(base.host(), base.availabilityZone(), base.hostIp(), "libvirt",
+                base.imageUrl(), base.announceInterval(), base.heartbeatInterval(), base.commandConcurrency(),
+                base.cpuAllocationRatio(), base.ramAllocationRatio(), base.diskAllocationRatio(), base.publish(),
+                base.fake(), base.runc(), new AgentProperties.Libvirt(l.uri(), l.stateDir(), "xen", l.kvmProbeTimeout(),
+                        l.probeKernel(), l.machine(), l.stopTimeout(), l.defaultDiskGb(), l.vcpus(), l.memoryMb(),
+                        l.diskGb()));
+        assertThatThrownBy(() -> DriverFactories.libvirtSettings(xen)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("agent.libvirt.domain-type is 'xen'; known: auto, kvm, qemu");
+    }
+
+    @Test
     void theFakeDriverIsChosenByNameWithTheConfiguredInventoryAndRatios() {
         HypervisorDriver driver = select(properties("fake", 1, List.of("kvm"), ".*fail.*"))
                 .create("h");
@@ -51,13 +73,13 @@ class DriverFactoriesTest {
     @Test
     void anUnsetDriverFailsStartUpRatherThanRunningTheFakeOneOnARealHost() {
         assertThatThrownBy(() -> select(properties("", 1, List.of("qemu"), "")))
-                .hasMessageStartingWith("agent.driver is not set").hasMessageContaining("known: fake, runc");
+                .hasMessageStartingWith("agent.driver is not set").hasMessageContaining("known: fake, runc, libvirt");
     }
 
     @Test
     void anUnknownDriverFailsStartUpNamingTheKnownOnes() {
-        assertThatThrownBy(() -> select(properties("libvirt", 1, List.of("qemu"), "")))
-                .hasMessage("Unknown hypervisor driver 'libvirt' in agent.driver; known: fake, runc");
+        assertThatThrownBy(() -> select(properties("xen", 1, List.of("qemu"), "")))
+                .hasMessage("Unknown hypervisor driver 'xen' in agent.driver; known: fake, runc, libvirt");
     }
 
     @Test
@@ -83,11 +105,13 @@ class DriverFactoriesTest {
     }
 
     static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames) {
-        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, Duration.ofMinutes(10), Duration.ofSeconds(10), 2, 16.0,
+        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", Duration.ofMinutes(10), Duration.ofSeconds(10), 2, 16.0,
                 1.5, 1.0, new AgentProperties.Publish(Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
                 new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames),
                 new AgentProperties.Runc("/var/lib/kumo/agent", "runc", 1_000_000, 1000, 512, 1, Duration.ofSeconds(10),
-                        "http://127.0.0.1:9292", 4, 0, 0));
+                        4, 0, 0),
+                new AgentProperties.Libvirt("qemu:///system", "/var/lib/kumo/libvirt", "qemu", Duration.ofSeconds(15),
+                        "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0));
     }
 }

@@ -8,7 +8,6 @@ import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,8 +155,7 @@ public final class FakeDriver implements HypervisorDriver {
 
     @Override
     public List<InstanceInfo> instances() {
-        return instances.values().stream().sorted(Comparator.comparing(InstanceInfo::name,
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(InstanceInfo::uuid)).toList();
+        return instances.values().stream().sorted(InstanceInfo.BY_NAME).toList();
     }
 
     private Optional<InstanceInfo> changePowerState(String instanceUuid, UnaryOperator<InstanceInfo> change) {

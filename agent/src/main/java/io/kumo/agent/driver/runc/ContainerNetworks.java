@@ -1,6 +1,7 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
+import io.kumo.agent.network.Bridges;
 import io.kumo.common.contract.host.BuildServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ import java.util.List;
 class ContainerNetworks {
 
     private final HostCommands commands;
-    private final java.util.concurrent.ConcurrentHashMap<String, Object> bridgeLocks =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Bridges bridges;
 
-    ContainerNetworks(HostCommands commands) {
+    ContainerNetworks(HostCommands commands, Bridges bridges) {
         this.commands = commands;
+        this.bridges = bridges;
     }
 
     static String namespaceOf(String instanceUuid) {
@@ -66,7 +67,6 @@ class ContainerNetworks {
     }
 
     private void plugPort(String ns, String name, BuildServer.PortSpec port) {
-        String bridge = bridgeOf(port);
         String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
         String tap = tapOf(port.portId());
         String peer = "kc" + port.portId().substring(0, Math.min(12, port.portId().length()));
@@ -74,13 +74,8 @@ class ContainerNetworks {
             commands.run(List.of("ip", "link", "del", tap));
         }
         commands.run(List.of("ip", "link", "add", tap, "mtu", mtu, "type", "veth", "peer", "name", peer, "mtu", mtu));
-        synchronized (lockOf(bridge)) { // one plug or unplug at a time per bridge: it is made and removed here
-            if (!exists(bridge)) {
-                commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
-            }
-            commands.run(List.of("ip", "link", "set", bridge, "up"));
-            commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up"));
-        }
+        String bridge = Bridges.of(port);
+        bridges.withBridge(bridge, () -> commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up")));
         commands.run(List.of("ip", "link", "set", peer, "netns", ns));
         commands.run(List.of("ip", "-n", ns, "link", "set", peer, "name", name, "address", port.macAddress()));
         commands.run(List.of("ip", "-n", ns, "link", "set", name, "up"));
@@ -113,17 +108,10 @@ class ContainerNetworks {
             }
         }
         for (BuildServer.PortSpec port : ports) {
-            String bridge = bridgeOf(port);
-            synchronized (lockOf(bridge)) {
-                if (exists(bridge) && unused(bridge)) {
-                    try {
-                        commands.run(List.of("ip", "link", "del", bridge));
-                    } catch (RuntimeException e) {
-                        if (exists(bridge)) {
-                            failures.add(e);
-                        }
-                    }
-                }
+            try {
+                bridges.removeIfUnused(Bridges.of(port));
+            } catch (RuntimeException e) {
+                failures.add(e);
             }
         }
         if (!failures.isEmpty()) {
@@ -131,25 +119,7 @@ class ContainerNetworks {
         }
     }
 
-    private Object lockOf(String bridge) {
-        return bridgeLocks.computeIfAbsent(bridge, b -> new Object());
-    }
-
-    /** A bridge no interface is enslaved to any more (its network has no port left on this host). */
-    private static boolean unused(String bridge) {
-        try (java.util.stream.Stream<Path> ports = Files.list(Path.of("/sys/class/net", bridge, "brif"))) {
-            return ports.findAny().isEmpty();
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static String bridgeOf(BuildServer.PortSpec port) {
-        return port.bridge() == null || port.bridge().isBlank()
-                ? "brq" + port.networkId().substring(0, Math.min(11, port.networkId().length())) : port.bridge();
-    }
-
-    boolean exists(String link) {
-        return Files.exists(Path.of("/sys/class/net", link));
+    private static boolean exists(String link) {
+        return Bridges.exists(link);
     }
 }

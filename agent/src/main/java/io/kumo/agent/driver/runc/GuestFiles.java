@@ -1,5 +1,7 @@
 package io.kumo.agent.driver.runc;
 
+import io.kumo.agent.driver.ConfigDriveTree;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,7 +13,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,16 +49,8 @@ final class GuestFiles {
      * them (the host's other users cannot, though the state dir lets them pass through).
      */
     static void writeConfigDrive(Path dir, Map<String, String> files, long owner) throws IOException {
-        Files.createDirectories(dir);
+        ConfigDriveTree.write(dir, files);
         Path root = dir.toRealPath();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = root.resolve(file.getKey()).normalize();
-            if (!target.startsWith(root) || file.getKey().startsWith("/")) {
-                throw new IllegalArgumentException("config drive path outside the drive: " + file.getKey());
-            }
-            Files.createDirectories(target.getParent());
-            Files.write(target, Base64.getDecoder().decode(file.getValue()));
-        }
         try (java.util.stream.Stream<Path> tree = Files.walk(root)) {
             for (Path p : tree.toList()) {
                 boolean directory = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);

@@ -1,7 +1,7 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
-import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.ImageCache;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.common.contract.host.BuildServer;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,20 +20,17 @@ import java.util.stream.Stream;
  */
 class RootfsImages {
 
-    private final ImageSource source;
+    private final ImageCache cache;
     private final HostCommands commands;
-    private final Path cache;
-    private final ConcurrentHashMap<String, Object> downloads = new ConcurrentHashMap<>();
 
-    RootfsImages(ImageSource source, HostCommands commands, Path cache) {
-        this.source = source;
-        this.commands = commands;
+    RootfsImages(ImageCache cache, HostCommands commands) {
         this.cache = cache;
+        this.commands = commands;
     }
 
     /** Unpacks the image into {@code rootfs}, owned by the range starting at {@code idBase}. */
     void unpack(BuildServer.ImageSpec image, Path rootfs, long idBase) {
-        Path tarball = cached(image);
+        Path tarball = cache.fetch(image, ".tar");
         try {
             commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", rootfs.toString(), "--numeric-owner"));
         } catch (HostCommands.HostCommandFailed e) {
@@ -42,27 +38,6 @@ class RootfsImages {
                     false);
         }
         shiftOwners(rootfs, idBase);
-    }
-
-    private Path cached(BuildServer.ImageSpec image) {
-        if (image == null || image.id() == null || !image.id().matches("[A-Za-z0-9-]{1,64}")) {
-            throw new SpawnFailure("the build names no usable image", false);
-        }
-        Path file = cache.resolve(image.id() + ".tar");
-        Object lock = downloads.computeIfAbsent(image.id(), id -> new Object());
-        synchronized (lock) {
-            if (!Files.exists(file)) {
-                try {
-                    Files.createDirectories(cache);
-                    Path partial = cache.resolve(image.id() + ".tar.partial");
-                    source.download(image, partial);
-                    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw new SpawnFailure("image " + image.id() + " could not be fetched: " + e.getMessage(), true);
-                }
-            }
-        }
-        return file;
     }
 
     /** Every file's uid and gid moved by {@code idBase} (symbolic links themselves, not their targets). */

@@ -1,15 +1,17 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.DriverCapabilities;
-import io.kumo.agent.driver.FileTail;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.HypervisorInfo;
 import io.kumo.agent.driver.HypervisorType;
+import io.kumo.agent.driver.ImageCache;
 import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.InstanceFiles;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.network.Bridges;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
@@ -18,13 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +44,10 @@ public final class RuncDriver implements HypervisorDriver {
     private static final String RECORD = "instance.json";
 
     private final RuncSettings settings;
-    private final Path instancesDir;
+    private final InstanceFiles files;
     private final Runc runc;
     private final ContainerDisks disks;
+    private final ImageCache imageCache;
     private final RootfsImages images;
     private final ContainerNetworks networks;
     private final IdRanges idRanges;
@@ -63,11 +63,11 @@ public final class RuncDriver implements HypervisorDriver {
     public RuncDriver(RuncSettings settings, ImageSource imageSource) {
         this.settings = settings;
         HostCommands commands = new HostCommands(Duration.ofSeconds(60));
-        this.instancesDir = settings.stateDir().resolve("instances");
         this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
         this.disks = new ContainerDisks(commands);
-        this.images = new RootfsImages(imageSource, commands, settings.stateDir().resolve("images"));
-        this.networks = new ContainerNetworks(commands);
+        this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"));
+        this.images = new RootfsImages(imageCache, commands);
+        this.networks = new ContainerNetworks(commands, new Bridges(commands));
         this.idRanges = new IdRanges(settings.idRangeFirst(), RuncSettings.IDS_PER_CONTAINER, settings.idRangeCount());
         this.capabilities = DriverCapabilities.of(List.of(HypervisorType.CONTAINER), DriverCapabilities.inventory(
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
@@ -75,22 +75,9 @@ public final class RuncDriver implements HypervisorDriver {
         this.hypervisorInfo = new HypervisorInfo(NAME, version(commands, settings.runcBinary()),
                 HypervisorInfo.cpuInfo("host", "host", settings.vcpus()));
         requireTraversablePath(settings.stateDir());
-        traversable(settings.stateDir());
-        traversable(instancesDir);
+        InstanceFiles.traversable(settings.stateDir());
+        this.files = new InstanceFiles(settings.stateDir().resolve("instances"));
         adoptExisting();
-    }
-
-    /**
-     * A directory on the way to a container's root filesystem: the containers' mapped roots must pass through
-     * it (execute), while only the host's root may list or read it.
-     */
-    private static void traversable(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir, e);
-        }
     }
 
     /** Every directory above the state dir must let the containers' mapped roots pass (o+x). */
@@ -144,10 +131,11 @@ public final class RuncDriver implements HypervisorDriver {
             long idBase = idRanges.take();
             Path dir = instanceDir(build.instanceUuid());
             try {
-                traversable(dir);
+                InstanceFiles.traversable(dir);
                 InstanceInfo instance = InstanceInfo.built(build, PowerState.SHUTDOWN);
-                InstanceRecord record = new InstanceRecord(instance, idBase, args(build.image()));
-                prepareDisk(record, build);
+                BuildServer.ImageSpec image = imageCache.describe(imageId(build));
+                InstanceRecord record = new InstanceRecord(instance, idBase, args(image));
+                prepareDisk(record, build, image);
                 save(record);
                 records.put(build.instanceUuid(), record);
                 start(record);
@@ -206,20 +194,21 @@ public final class RuncDriver implements HypervisorDriver {
             }
             stop(uuid, current.instance().ports());
             disks.unmount(instanceDir(uuid).resolve("rootfs"));
-            InstanceRecord rebuilt = new InstanceRecord(current.instance().rebuiltAs(server, PowerState.SHUTDOWN),
-                    current.idBase(), args(server.image()));
             try {
+                BuildServer.ImageSpec image = imageCache.describe(imageId(server));
+                InstanceRecord rebuilt = new InstanceRecord(current.instance().rebuiltAs(server, PowerState.SHUTDOWN),
+                        current.idBase(), args(image));
                 Files.deleteIfExists(instanceDir(uuid).resolve("disk.img"));
-                prepareDisk(rebuilt, server);
+                prepareDisk(rebuilt, server, image);
+                save(rebuilt);
+                records.put(uuid, rebuilt);
+                if (!leaveStopped) {
+                    start(rebuilt);
+                }
+                return Optional.of(withPower(rebuilt));
             } catch (RuntimeException | IOException e) {
                 throw new SpawnFailure("container " + uuid + " could not be rebuilt: " + e.getMessage(), false);
             }
-            save(rebuilt);
-            records.put(uuid, rebuilt);
-            if (!leaveStopped) {
-                start(rebuilt);
-            }
-            return Optional.of(withPower(rebuilt));
         });
     }
 
@@ -228,7 +217,7 @@ public final class RuncDriver implements HypervisorDriver {
         if (!records.containsKey(instanceUuid)) {
             return Optional.empty();
         }
-        return Optional.of(tail(instanceDir(instanceUuid).resolve("console.log"), 64 * 1024));
+        return Optional.of(InstanceFiles.consoleTail(instanceDir(instanceUuid).resolve("console.log"), 64 * 1024));
     }
 
     @Override
@@ -245,21 +234,20 @@ public final class RuncDriver implements HypervisorDriver {
 
     @Override
     public List<InstanceInfo> instances() {
-        return records.values().stream().map(this::withPower).sorted(Comparator.comparing(InstanceInfo::name,
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(InstanceInfo::uuid)).toList();
+        return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
     }
 
     /** The disk made, mounted and filled: the image unpacked, host files injected, config drive and config.json written. */
-    private void prepareDisk(InstanceRecord record, BuildServer build) throws IOException {
+    private void prepareDisk(InstanceRecord record, BuildServer build, BuildServer.ImageSpec image) throws IOException {
         Path dir = instanceDir(build.instanceUuid());
         int diskGb = build.flavor().rootGb() > 0 ? build.flavor().rootGb() : settings.defaultDiskGb();
-        Path image = dir.resolve("disk.img");
-        privateFile(image);
+        Path disk = dir.resolve("disk.img");
+        privateFile(disk);
         privateFile(dir.resolve("console.log"));
-        disks.create(image, diskGb * 1024L * 1024 * 1024, record.idBase());
+        disks.create(disk, diskGb * 1024L * 1024 * 1024, record.idBase());
         Path rootfs = dir.resolve("rootfs");
-        disks.mount(image, rootfs);
-        images.unpack(build.image(), rootfs, record.idBase());
+        disks.mount(disk, rootfs);
+        images.unpack(image, rootfs, record.idBase());
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), build.hostname());
         GuestFiles.inject(rootfs, guest, record.idBase());
         Path configDrive = dir.resolve("config-drive");
@@ -300,13 +288,13 @@ public final class RuncDriver implements HypervisorDriver {
             runc.kill(uuid, "TERM");
             long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
             while (running(uuid) && System.nanoTime() < deadline) {
-                pause(100);
+                InstanceFiles.pause(100);
             }
             if (running(uuid)) {
                 runc.kill(uuid, "KILL");
                 long killDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (running(uuid) && System.nanoTime() < killDeadline) {
-                    pause(50);
+                    InstanceFiles.pause(50);
                 }
             }
         }
@@ -316,23 +304,15 @@ public final class RuncDriver implements HypervisorDriver {
 
     /** Everything of the instance removed: container, network, mount, files, id range. */
     private void cleanUp(String uuid, List<BuildServer.PortSpec> ports, long idBase) {
-        List<RuntimeException> failures = new ArrayList<>();
         Path dir = instanceDir(uuid);
-        runStep(failures, () -> runc.kill(uuid, "KILL")); // a delete destroys: no grace, as Nova's destroy
-        runStep(failures, () -> stop(uuid, ports));
-        runStep(failures, () -> disks.unmount(dir.resolve("rootfs")));
-        runStep(failures, () -> deleteTree(dir));
+        List<RuntimeException> failures = InstanceFiles.runAll(List.of(
+                () -> runc.kill(uuid, "KILL"), // a delete destroys: no grace, as Nova's destroy
+                () -> stop(uuid, ports),
+                () -> disks.unmount(dir.resolve("rootfs")),
+                () -> InstanceFiles.deleteTree(dir)));
         idRanges.release(idBase);
         if (!failures.isEmpty()) {
             log.warn("Cleaning up container {} left something behind: {}", uuid, failures.get(0).getMessage());
-        }
-    }
-
-    private static void runStep(List<RuntimeException> failures, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
         }
     }
 
@@ -347,32 +327,18 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     private Path instanceDir(String uuid) {
-        if (!uuid.matches("[0-9a-fA-F-]{36}")) {
-            throw new IllegalArgumentException("not an instance uuid: " + uuid);
-        }
-        return instancesDir.resolve(uuid);
+        return files.dirOf(uuid);
     }
 
     private void save(InstanceRecord record) {
-        try {
-            Path dir = instanceDir(record.instance().uuid());
-            Path partial = dir.resolve(RECORD + ".partial");
-            privateFile(partial);
-            Files.writeString(partial, JSON.writeValueAsString(record));
-            Files.move(partial, dir.resolve(RECORD), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        InstanceFiles.writeAtomically(instanceDir(record.instance().uuid()).resolve(RECORD),
+                JSON.writeValueAsString(record));
     }
 
     /** The instances of an earlier run of the agent, from their records: their id ranges taken again. */
     private void adoptExisting() {
-        if (!Files.isDirectory(instancesDir)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(instancesDir)) {
-            for (Path dir : dirs.toList()) {
+        try {
+            for (Path dir : files.dirs()) {
                 Path file = dir.resolve(RECORD);
                 if (!Files.exists(file)) {
                     continue;
@@ -382,40 +348,21 @@ public final class RuncDriver implements HypervisorDriver {
                 records.put(record.instance().uuid(), record);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the instances under " + instancesDir, e);
+            throw new UncheckedIOException("cannot read the container records", e);
         }
         if (!records.isEmpty()) {
             log.info("Adopted {} container(s) of an earlier run", records.size());
         }
     }
 
+    private static String imageId(BuildServer build) {
+        return build.image() == null ? null : build.image().id();
+    }
+
     /** What the container runs: the image's {@code os_command_line} split on spaces, else {@code /sbin/init}. */
     private static List<String> args(BuildServer.ImageSpec image) {
         String line = image == null ? null : image.properties().get("os_command_line");
         return line == null || line.isBlank() ? List.of("/sbin/init") : List.of(line.trim().split("\\s+"));
-    }
-
-    /** The lines of the file's last {@code maxBytes}, without the first one when it was cut in the middle. */
-    private static List<String> tail(Path file, int maxBytes) {
-        String text = FileTail.of(file, maxBytes);
-        List<String> lines = new ArrayList<>(text.lines().toList());
-        if (text.length() >= maxBytes && !lines.isEmpty()) {
-            lines.remove(0);
-        }
-        return lines;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long version(HostCommands commands, String binary) {
@@ -429,12 +376,4 @@ public final class RuncDriver implements HypervisorDriver {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.FileImageSource;
 import io.kumo.agent.driver.ImageSource;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
-import io.kumo.common.test.BusyboxImage;
+import io.kumo.common.test.GuestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,20 +37,21 @@ class RuncDriverIT {
     private static Path imageTar;
     private static RuncSettings settings;
     private static RuncDriver driver;
+    private static final String IMAGE_ID = "busybox-image";
     private static final String BRIDGE = "brqkt" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @BeforeAll
     static void busyboxImage() throws IOException {
         state = Files.createTempDirectory("kumo-runc-it");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
-        imageTar = BusyboxImage.write(state.resolve("busybox-rootfs.tar"));
+        imageTar = GuestImages.container(state.resolve("busybox-rootfs.tar"));
         settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
                 2, 2048, 20, 1.0, 1.0, 1.0);
         driver = new RuncDriver(settings, source());
     }
 
     private static ImageSource source() {
-        return (image, target) -> Files.copy(imageTar, target);
+        return new FileImageSource().with(FileImageSource.image(IMAGE_ID, "raw", Map.of()), imageTar);
     }
 
     @AfterAll

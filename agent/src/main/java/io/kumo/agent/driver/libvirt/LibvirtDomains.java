@@ -1,0 +1,214 @@
+package io.kumo.agent.driver.libvirt;
+
+import io.kumo.common.contract.host.PowerState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.Error;
+import org.libvirt.ErrorCallback;
+import org.libvirt.LibvirtException;
+
+/**
+ * Kumo's domains in libvirt, through libvirt's Java bindings: the only class that talks to libvirt, so the
+ * driver reads as what it does to VMs. Domains are addressed by instance uuid; libvirt's errors become
+ * {@link LibvirtFailure}s naming the operation, and "no such domain" is an empty answer, not an error. A
+ * connection lost (libvirtd restarted) is opened again once per call.
+ */
+final class LibvirtDomains {
+
+    static final String NAME_PREFIX = "kumo-";
+    /**
+     * libvirt prints every error to stderr unless a callback takes them; this one drops them, as each error
+     * reaches the driver as an exception (or, for "no such domain", as an empty answer). Held here so the
+     * native side never calls a collected callback.
+     */
+    private static final ErrorCallback SILENT = new ErrorCallback();
+
+    private final String uri;
+    private Connect connection;
+
+    LibvirtDomains(String uri) {
+        this.uri = uri;
+        this.connection = open(uri);
+    }
+
+    /** A libvirt call that failed. */
+    static final class LibvirtFailure extends RuntimeException {
+        LibvirtFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T on(Connect connection) throws LibvirtException;
+    }
+
+    /** The hypervisor's version as one number (7002022 for QEMU 7.2.22). */
+    long hypervisorVersion() {
+        return call("read the hypervisor version", Connect::getVersion);
+    }
+
+    /** Defines (or redefines) a persistent domain from its XML; it survives libvirtd and agent restarts. */
+    void define(String xml) {
+        call("define a domain", c -> c.domainDefineXML(xml));
+    }
+
+    /** Starts a defined domain that is not running. */
+    void start(String uuid) {
+        withDomain(uuid, "start", d -> d.isActive() == 1 ? 0 : d.create());
+    }
+
+    /** Presses the ACPI power button (a graceful shutdown the guest may ignore). */
+    void shutdown(String uuid) {
+        withDomain(uuid, "shut down", d -> {
+            if (d.isActive() == 1) {
+                d.shutdown();
+            }
+            return null;
+        });
+    }
+
+    /** Powers the domain off at once (no-op when it is off). */
+    void destroy(String uuid) {
+        withDomain(uuid, "destroy", d -> {
+            if (d.isActive() == 1) {
+                d.destroy();
+            }
+            return null;
+        });
+    }
+
+    /** Resets a running domain (a hard reboot). */
+    void reset(String uuid) {
+        withDomain(uuid, "reset", d -> {
+            d.reset();
+            return null;
+        });
+    }
+
+    /** Removes the domain's definition (it must be off); none there is fine. */
+    void undefine(String uuid) {
+        withDomain(uuid, "undefine", d -> {
+            d.undefine();
+            return null;
+        });
+    }
+
+    /** The domain's power state as Nova maps libvirt's; empty when libvirt has no such domain. */
+    Optional<PowerState> state(String uuid) {
+        return Optional.ofNullable(withDomain(uuid, "read the state of", d -> powerState(d.getInfo().state)));
+    }
+
+    /** Whether the domain exists in libvirt (defined or running). */
+    boolean exists(String uuid) {
+        return Boolean.TRUE.equals(withDomain(uuid, "look up", d -> Boolean.TRUE));
+    }
+
+    /** The uuids of every Kumo domain libvirt knows, running or defined. */
+    List<String> kumoDomainUuids() {
+        return call("list domains", c -> {
+            List<String> uuids = new ArrayList<>();
+            for (int id : c.listDomains()) {
+                Domain d = c.domainLookupByID(id);
+                if (d.getName().startsWith(NAME_PREFIX)) {
+                    uuids.add(d.getUUIDString());
+                }
+            }
+            for (String name : c.listDefinedDomains()) {
+                if (name.startsWith(NAME_PREFIX)) {
+                    uuids.add(c.domainLookupByName(name).getUUIDString());
+                }
+            }
+            return uuids;
+        });
+    }
+
+    /** Starts a transient domain (gone when it powers off), for the KVM probe. */
+    void createTransient(String xml) {
+        call("create a transient domain", c -> c.domainCreateXML(xml, 0));
+    }
+
+    static PowerState powerState(DomainInfo.DomainState state) {
+        return switch (state) {
+            case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED, VIR_DOMAIN_SHUTDOWN -> PowerState.RUNNING;
+            case VIR_DOMAIN_PAUSED -> PowerState.PAUSED;
+            case VIR_DOMAIN_SHUTOFF -> PowerState.SHUTDOWN;
+            case VIR_DOMAIN_CRASHED -> PowerState.CRASHED;
+            default -> PowerState.NOSTATE;
+        };
+    }
+
+    @FunctionalInterface
+    private interface DomainCall<T> {
+        T on(Domain domain) throws LibvirtException;
+    }
+
+    /** {@code action} on the domain; null when libvirt has no such domain. */
+    private <T> T withDomain(String uuid, String what, DomainCall<T> action) {
+        return call(what + " domain " + uuid, c -> {
+            Domain domain;
+            try {
+                domain = c.domainLookupByUUIDString(uuid);
+            } catch (LibvirtException e) {
+                if (noDomain(e)) {
+                    return null;
+                }
+                throw e;
+            }
+            try {
+                return action.on(domain);
+            } catch (LibvirtException e) {
+                if (noDomain(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private synchronized Connect connection() {
+        return connection;
+    }
+
+    private <T> T call(String what, Call<T> call) {
+        try {
+            return call.on(connection());
+        } catch (LibvirtException first) {
+            if (!connectionLost(first)) {
+                throw new LibvirtFailure("libvirt could not " + what + ": " + first.getMessage(), first);
+            }
+            synchronized (this) {
+                connection = open(uri);
+            }
+            try {
+                return call.on(connection());
+            } catch (LibvirtException again) {
+                throw new LibvirtFailure("libvirt could not " + what + ": " + again.getMessage(), again);
+            }
+        }
+    }
+
+    private static boolean noDomain(LibvirtException e) {
+        return e.getError() != null && e.getError().getCode() == Error.ErrorNumber.VIR_ERR_NO_DOMAIN;
+    }
+
+    private static boolean connectionLost(LibvirtException e) {
+        Error.ErrorNumber code = e.getError() == null ? null : e.getError().getCode();
+        return code == Error.ErrorNumber.VIR_ERR_SYSTEM_ERROR || code == Error.ErrorNumber.VIR_ERR_RPC
+                || code == Error.ErrorNumber.VIR_ERR_NO_CONNECT || code == Error.ErrorNumber.VIR_ERR_INVALID_CONN;
+    }
+
+    private static Connect open(String uri) {
+        try {
+            Connect.setErrorCallback(SILENT);
+            return new Connect(uri);
+        } catch (LibvirtException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("the libvirt driver cannot connect to " + uri + " (is libvirtd running?"
+                    + " ./kumo up starts it): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.kumo.agent.driver.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kumo.agent.driver.FileImageSource;
+import io.kumo.agent.driver.HostCommands;
+import io.kumo.agent.driver.HypervisorDriver;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.PowerState;
+import io.kumo.common.test.GuestImages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The libvirt driver against this host's libvirtd and QEMU (./kumo test installs and starts them): KVM is
+ * probed with a bounded test boot (on these machines /dev/kvm exists but hangs, so TCG is chosen), two
+ * kumo-tiny VMs boot from the host's kernel and a busybox initramfs, read their config drive and answer
+ * pings on their bridge from a network namespace of the test's own; they stop, start, reset, survive a
+ * restart of the driver, are rebuilt and leave nothing behind.
+ */
+class LibvirtDriverIT {
+
+    private static final HostCommands SH = new HostCommands(Duration.ofSeconds(60));
+    private static final String SUFFIX = Long.toString(System.nanoTime() % 1_000_000, 36);
+    private static final String BRIDGE = "brqlv" + SUFFIX;
+    private static final String PROBE_NS = "kumo-lvt-" + SUFFIX;
+    private static Path state;
+    private static LibvirtSettings settings;
+    private static FileImageSource images;
+    private static LibvirtDriver driver;
+
+    @BeforeAll
+    static void tinyVmImage() throws IOException {
+        state = Files.createTempDirectory("kumo-libvirt-it");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
+        GuestImages.VmImage vm = GuestImages.vm(state.resolve("image"));
+        images = new FileImageSource()
+                .with(FileImageSource.image("tiny-kernel", "aki", Map.of()), vm.kernel())
+                .with(FileImageSource.image("tiny-ramdisk", "ari", Map.of()), vm.initrd())
+                .with(FileImageSource.image("tiny", "qcow2", Map.of("kernel_id", "tiny-kernel", "ramdisk_id",
+                        "tiny-ramdisk", "os_command_line", GuestImages.COMMAND_LINE)), vm.disk())
+                .with(FileImageSource.image("an-iso", "iso", Map.of()), vm.disk());
+        settings = settings("auto");
+        driver = new LibvirtDriver(settings, images);
+    }
+
+    private static LibvirtSettings settings(String domainType) {
+        return new LibvirtSettings("qemu:///system", state.resolve("state"), domainType, Duration.ofSeconds(8), null,
+                "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0);
+    }
+
+    @AfterAll
+    static void removeAll() {
+        if (driver != null) {
+            driver.instances().forEach(i -> driver.destroy(i.uuid()));
+        }
+        quietly(List.of("ip", "netns", "del", PROBE_NS));
+        quietly(List.of("ip", "link", "del", "lvt" + SUFFIX));
+        quietly(List.of("ip", "link", "del", BRIDGE));
+        if (state != null) {
+            quietly(List.of("rm", "-rf", "--one-file-system", state.toString()));
+        }
+    }
+
+    @Test
+    void tinyVmsBootFromTheirConfigDriveAnswerOnTheirBridgeSurviveARestartAndLeaveNothing() throws Exception {
+        assertThat(driver.domainType()).isIn("kvm", "qemu");
+        assertThat(driver.capabilities().traits()).contains("COMPUTE_QEMU");
+        BuildServer first = build("vm-one", "10.78.0.11", "fa:16:3e:78:00:11");
+        BuildServer second = build("vm-two", "10.78.0.12", "fa:16:3e:78:00:12");
+
+        CompletableFuture<InstanceInfo> secondSpawn = CompletableFuture.supplyAsync(() -> driver.spawn(second));
+        InstanceInfo one = driver.spawn(first);
+        InstanceInfo two = secondSpawn.get();
+
+        assertThat(one.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(two.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(images.downloads()).as("one download per image (disk, kernel, ramdisk) for both VMs").isEqualTo(3);
+        for (BuildServer build : List.of(first, second)) {
+            awaitConsole(build, "kumo-tiny ready", 1);
+            assertThat(driver.consoleLog(build.instanceUuid()).orElseThrow()).contains("uuid " + build.instanceUuid(),
+                    "hostname " + build.name(), "user-data hello from " + build.name(),
+                    "eth0 " + build.ports().get(0).fixedIps().get(0).ipAddress());
+        }
+        Path iso = settings.stateDir().resolve("instances").resolve(first.instanceUuid()).resolve("disk.config");
+        assertThat(SH.run(List.of("isoinfo", "-d", "-i", iso.toString()))).contains("Volume id: config-2");
+
+        probeNamespaceOnTheBridge();
+        assertThat(ping("10.78.0.11")).as("vm-one answers on its bridge").isTrue();
+        assertThat(ping("10.78.0.12")).as("vm-two answers on its bridge").isTrue();
+
+        assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(Files.exists(Path.of("/sys/class/net", LibvirtDriver.tapOf(first.ports().get(0).portId()))))
+                .as("a stopped VM's tap is gone").isFalse();
+        assertThat(ping("10.78.0.12")).as("the other VM on the bridge is untouched").isTrue();
+        assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
+        awaitConsole(first, "kumo-tiny ready", 2);
+        assertThat(driver.reboot(first.instanceUuid(), HypervisorDriver.RebootType.HARD).orElseThrow().powerState())
+                .isEqualTo(PowerState.RUNNING);
+        awaitConsole(first, "kumo-tiny ready", 3);
+
+        LibvirtDriver restarted = new LibvirtDriver(settings(driver.domainType()), images);
+        assertThat(restarted.instances()).extracting(InstanceInfo::uuid, InstanceInfo::powerState)
+                .containsExactlyInAnyOrder(tuple(first.instanceUuid(), PowerState.RUNNING),
+                        tuple(second.instanceUuid(), PowerState.RUNNING));
+        assertThat(restarted.spawn(first).uuid()).isEqualTo(first.instanceUuid());
+        assertThat(restarted.instances()).as("none duplicated").hasSize(2);
+        driver = restarted;
+
+        BuildServer renamed = build(second.instanceUuid(), "vm-two-again", "10.78.0.12", "fa:16:3e:78:00:12",
+                second.ports().get(0).portId());
+        assertThat(driver.rebuild(renamed, false).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
+        awaitConsole(second, "hostname vm-two-again", 1);
+
+        ip(List.of("netns", "del", PROBE_NS));
+        for (BuildServer build : List.of(first, second)) {
+            assertThat(driver.destroy(build.instanceUuid())).isPresent();
+            assertThat(driver.destroy(build.instanceUuid())).as("a second delete finds nothing").isEmpty();
+            assertThat(SH.run(List.of("virsh", "-c", "qemu:///system", "list", "--all", "--name")))
+                    .doesNotContain(build.instanceUuid());
+            assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(build.instanceUuid()))).isFalse();
+            assertThat(Files.exists(Path.of("/sys/class/net", LibvirtDriver.tapOf(build.ports().get(0).portId()))))
+                    .isFalse();
+        }
+        assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
+                .isFalse();
+    }
+
+    @Test
+    void anImageThatCannotBootIsTheRequestsFaultAndLeavesNothing() {
+        BuildServer iso = withImage(build("vm-iso", "10.78.0.21", "fa:16:3e:78:00:21"), "an-iso");
+
+        assertThatThrownBy(() -> driver.spawn(iso)).isInstanceOf(SpawnFailure.class)
+                .hasMessageContaining("disk_format iso").matches(e -> !((SpawnFailure) e).retryable());
+        assertThat(driver.instances()).extracting(InstanceInfo::uuid).doesNotContain(iso.instanceUuid());
+        assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(iso.instanceUuid()))).isFalse();
+        assertThat(SH.run(List.of("virsh", "-c", "qemu:///system", "list", "--all", "--uuid")))
+                .doesNotContain(iso.instanceUuid());
+    }
+
+    private static void probeNamespaceOnTheBridge() {
+        ip(List.of("netns", "add", PROBE_NS));
+        ip(List.of("link", "add", "lvt" + SUFFIX, "type", "veth", "peer", "name", "eth0", "netns", PROBE_NS));
+        ip(List.of("link", "set", "lvt" + SUFFIX, "master", BRIDGE, "up"));
+        ip(List.of("-n", PROBE_NS, "addr", "add", "10.78.0.2/24", "dev", "eth0"));
+        ip(List.of("-n", PROBE_NS, "link", "set", "eth0", "up"));
+    }
+
+    private static boolean ping(String address) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                SH.run(List.of("ip", "netns", "exec", PROBE_NS, "busybox", "ping", "-c", "1", "-W", "1", address));
+                return true;
+            } catch (HostCommands.HostCommandFailed e) {
+                // the guest may still be configuring its NIC
+            }
+        }
+        return false;
+    }
+
+    private static void awaitConsole(BuildServer build, String line, long times) {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                driver.consoleLog(build.instanceUuid()).orElseThrow().stream().filter(l -> l.equals(line)).count()
+                        >= times);
+    }
+
+    private static BuildServer build(String name, String ip, String mac) {
+        return build(UUID.randomUUID().toString(), name, ip, mac, UUID.randomUUID().toString());
+    }
+
+    private static BuildServer build(String uuid, String name, String ip, String mac, String portId) {
+        String meta = "{\"uuid\": \"" + uuid + "\", \"hostname\": \"" + name + "\", \"name\": \"" + name + "\"}";
+        String network = """
+                {"links": [{"id": "tap%s", "vif_id": "%s", "type": "bridge", "mtu": 1500,
+                  "ethernet_mac_address": "%s"}],
+                 "networks": [{"id": "network0", "type": "ipv4", "link": "tap%s", "ip_address": "%s",
+                  "netmask": "255.255.255.0", "routes": [], "network_id": "net"}],
+                 "services": []}""".formatted(portId.substring(0, 11), portId, mac, portId.substring(0, 11), ip);
+        return new BuildServer(uuid, "host", "project", name, name,
+                new BuildServer.FlavorSpec("m1", "m1.tiny", 1, 128, 1, 0, 0, Map.of()),
+                new BuildServer.ImageSpec("tiny", null, null, null, 0, null, Map.of()), "qemu",
+                List.of(new BuildServer.PortSpec(portId, "net", mac, List.of(new BuildServer.FixedIp("sub", ip)), BRIDGE,
+                        1500, "local", null)),
+                new BuildServer.ConfigDrive(Map.of("openstack/latest/meta_data.json", b64(meta),
+                        "openstack/latest/network_data.json", b64(network),
+                        "openstack/latest/user_data", b64("hello from " + name))), 1, "req-" + uuid);
+    }
+
+    private static BuildServer withImage(BuildServer b, String imageId) {
+        return new BuildServer(b.instanceUuid(), b.host(), b.projectId(), b.name(), b.hostname(), b.flavor(),
+                new BuildServer.ImageSpec(imageId, null, null, null, 0, null, Map.of()), b.hypervisorType(), b.ports(),
+                b.configDrive(), b.attempt(), b.requestId());
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void ip(List<String> arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("ip"));
+        command.addAll(arguments);
+        SH.run(command);
+    }
+
+    private static void quietly(List<String> command) {
+        try {
+            SH.run(command);
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+}
