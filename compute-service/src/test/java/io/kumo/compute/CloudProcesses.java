@@ -82,6 +82,25 @@ final class CloudProcesses {
         return agent;
     }
 
+    /**
+     * An agent with the libvirt driver (real QEMU VMs through this machine's libvirtd; root needed), as
+     * {@link #runcAgent} otherwise; the domain type is TCG, as KVM hangs on these machines.
+     */
+    static ServiceProcess libvirtAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
+            int imagePort) {
+        ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
+                IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
+                        "--agent.driver=libvirt", "--agent.host=" + host, "--agent.availability-zone=" + zone,
+                        "--agent.heartbeat-interval=2s", "--agent.libvirt.state-dir=" + stateDir,
+                        "--agent.libvirt.domain-type=qemu", "--agent.libvirt.stop-timeout=2s",
+                        "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.libvirt.vcpus=4",
+                        "--agent.libvirt.memory-mb=4096", "--agent.libvirt.disk-gb=20",
+                        "--kumo.identity.url=" + identityUrl, "--kumo.identity.service-user=kumo-agent",
+                        "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD));
+        agent.destroyOnExit();
+        return agent;
+    }
+
     private static List<String> concat(List<String> first, String... more) {
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(List.of(more));

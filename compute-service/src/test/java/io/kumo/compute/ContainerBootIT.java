@@ -6,12 +6,10 @@ import io.kumo.common.test.ApiClient;
 import io.kumo.common.test.GuestImages;
 import io.kumo.common.test.ServiceProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,18 +30,11 @@ class ContainerBootIT extends ServerCloudIT {
         String host = unique("runc");
         ServiceProcess agent = CloudProcesses.runcAgent(host, zone, state.resolve("agent"), IDENTITY.url(), IMAGE_PORT);
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors/detail",
-                    adminToken()).json().get("hypervisors").findValues("hypervisor_hostname").stream()
-                    .anyMatch(h -> h.asString().equals(host)));
+            awaitHypervisor(host);
             String demo = demoToken();
             String image = containerImage(state, demo);
             String name = unique("ct");
-            String userData = Base64.getEncoder().encodeToString("hello container".getBytes(StandardCharsets.UTF_8));
-            ApiClient.Response created = nova.post("/servers", demo, """
-                    {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
-                     "availability_zone": "%s", "user_data": "%s"}}""".formatted(name, image, networkId, zone, userData));
-            assertThat(created.status()).as(created.text()).isEqualTo(202);
-            String id = created.json().get("server").get("id").asString();
+            String id = bootGuest(demo, name, image, zone, "hello container");
 
             JsonNode active = awaitStatus(id, "ACTIVE", demo);
             assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
@@ -72,12 +63,6 @@ class ContainerBootIT extends ServerCloudIT {
             agent.close();
             new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
         }
-    }
-
-    private static String console(String id, String token) {
-        ApiClient.Response output = action(id, token, "{\"os-getConsoleOutput\": {\"length\": -1}}");
-        assertThat(output.status()).as(output.text()).isEqualTo(200);
-        return output.json().get("output").asString();
     }
 
     /**

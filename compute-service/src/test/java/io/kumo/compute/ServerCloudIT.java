@@ -74,4 +74,29 @@ abstract class ServerCloudIT extends ComputeIT {
                 .until(() -> nova.get("/servers/" + id, token).json().get("server"),
                         s -> s.get("status").asString().equals(status));
     }
+
+    /** Waits until the host an agent of the test's own announced shows in os-hypervisors. */
+    static void awaitHypervisor(String host) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nova.get("/os-hypervisors/detail",
+                adminToken()).json().get("hypervisors").findValues("hypervisor_hostname").stream()
+                .anyMatch(h -> h.asString().equals(host)));
+    }
+
+    /** A real guest: one m1.tiny server of the image in the zone of the test's own agent, with user data. */
+    static String bootGuest(String token, String name, String image, String zone, String userData) {
+        String encoded = java.util.Base64.getEncoder().encodeToString(
+                userData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ApiClient.Response created = nova.post("/servers", token, """
+                {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+                 "availability_zone": "%s", "user_data": "%s"}}""".formatted(name, image, networkId, zone, encoded));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        return created.json().get("server").get("id").asString();
+    }
+
+    /** The server's whole console log, through os-getConsoleOutput. */
+    static String console(String id, String token) {
+        ApiClient.Response output = action(id, token, "{\"os-getConsoleOutput\": {\"length\": -1}}");
+        assertThat(output.status()).as(output.text()).isEqualTo(200);
+        return output.json().get("output").asString();
+    }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +53,23 @@ public final class InstanceFiles {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+    }
+
+    /**
+     * Every directory above a state dir must let the guests' unprivileged users pass (o+x), else their
+     * disks cannot be reached: start-up fails saying which directory and which setting.
+     */
+    public static void requireTraversableParents(Path stateDir, String who, String setting) {
+        for (Path dir = stateDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            try {
+                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IllegalStateException("the state dir " + stateDir + " lies under " + dir + ", which "
+                            + who + " cannot pass through: chmod o+x " + dir + " (or choose another " + setting + ")");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

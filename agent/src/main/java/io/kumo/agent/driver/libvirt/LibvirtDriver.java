@@ -61,6 +61,8 @@ public final class LibvirtDriver implements HypervisorDriver {
     public LibvirtDriver(LibvirtSettings settings, ImageSource imageSource) {
         this.settings = settings;
         HostCommands commands = new HostCommands(Duration.ofSeconds(120));
+        InstanceFiles.requireTraversableParents(settings.stateDir(), "QEMU's user (libvirt-qemu)",
+                "agent.libvirt.state-dir");
         InstanceFiles.traversable(settings.stateDir());
         this.files = new InstanceFiles(settings.stateDir().resolve("instances"));
         Path cacheDir = settings.stateDir().resolve("images");

@@ -74,28 +74,11 @@ public final class RuncDriver implements HypervisorDriver {
                 settings.ramAllocationRatio(), settings.diskAllocationRatio()));
         this.hypervisorInfo = new HypervisorInfo(NAME, version(commands, settings.runcBinary()),
                 HypervisorInfo.cpuInfo("host", "host", settings.vcpus()));
-        requireTraversablePath(settings.stateDir());
+        InstanceFiles.requireTraversableParents(settings.stateDir(), "containers' unprivileged roots",
+                "agent.runc.state-dir");
         InstanceFiles.traversable(settings.stateDir());
         this.files = new InstanceFiles(settings.stateDir().resolve("instances"));
         adoptExisting();
-    }
-
-    /** Every directory above the state dir must let the containers' mapped roots pass (o+x). */
-    private static void requireTraversablePath(Path stateDir) {
-        for (Path dir = stateDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (!Files.exists(dir)) {
-                continue;
-            }
-            try {
-                if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new IllegalStateException("the runc driver's state dir " + stateDir + " lies under " + dir
-                            + ", which containers' unprivileged roots cannot pass through: chmod o+x " + dir
-                            + " (or choose another agent.runc.state-dir)");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** A file only the host's root reads: disk image, configuration, record, console log. */

@@ -1,0 +1,94 @@
+package io.kumo.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kumo.common.test.ApiClient;
+import io.kumo.common.test.GuestImages;
+import io.kumo.common.test.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real VM through the public API: compute-service, the scheduler, image-service, network-service and an
+ * agent with the libvirt driver on this machine's libvirtd and QEMU (TCG). The image is kumo-tiny's
+ * three-part layout — a kernel (aki), a busybox initramfs (ari) and a root disk naming them — so the guest
+ * boots directly, reads its config drive from the CD-ROM, configures its NIC from network_data.json and
+ * prints what it read to the serial console, which the API shows.
+ */
+class VmBootIT extends ServerCloudIT {
+
+    @Test
+    void aVmBootsFromAThreePartImageReadsItsConfigDriveAndLeavesNothingWhenDeleted() throws Exception {
+        Path state = Files.createTempDirectory("kumo-compute-it-libvirt");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
+        String zone = unique("vm-zone");
+        String host = unique("kvm");
+        ServiceProcess agent = CloudProcesses.libvirtAgent(host, zone, state.resolve("agent"), IDENTITY.url(),
+                IMAGE_PORT);
+        try {
+            awaitHypervisor(host);
+            String demo = demoToken();
+            String image = tinyImage(state, demo);
+            String name = unique("vm");
+            String id = bootGuest(demo, name, image, zone, "hello vm");
+
+            JsonNode active = awaitStatus(id, "ACTIVE", demo);
+            assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+            String address = active.get("addresses").findValues("addr").get(0).asString();
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> console(id, demo).contains("kumo-tiny ready"));
+            assertThat(console(id, demo)).contains("uuid " + id, "hostname " + name, "user-data hello vm",
+                    "eth0 " + address);
+
+            assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
+            awaitStatus(id, "SHUTOFF", demo);
+            assertThat(action(id, demo, "{\"os-start\": null}").status()).isEqualTo(202);
+            awaitStatus(id, "ACTIVE", demo);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> console(id, demo).lines()
+                    .filter(l -> l.equals("kumo-tiny ready")).count() == 2);
+
+            assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+            try (Stream<Path> left = Files.list(state.resolve("agent").resolve("instances"))) {
+                assertThat(left).as("nothing of the VM is left on the host").isEmpty();
+            }
+            Process virsh = new ProcessBuilder("virsh", "-c", "qemu:///system", "list", "--all", "--uuid").start();
+            assertThat(new String(virsh.getInputStream().readAllBytes())).as("no domain left").doesNotContain(id);
+        } finally {
+            agent.close();
+            new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
+        }
+    }
+
+    /** kumo-tiny as the project's private images: kernel, ramdisk, and the root disk that names them. */
+    private static String tinyImage(Path dir, String token) throws IOException {
+        GuestImages.VmImage vm = GuestImages.vm(dir.resolve("tiny"));
+        String kernel = upload(token, "{\"name\": \"" + unique("tiny-kernel") + "\", \"disk_format\": \"aki\","
+                + " \"container_format\": \"aki\"}", vm.kernel());
+        String ramdisk = upload(token, "{\"name\": \"" + unique("tiny-ramdisk") + "\", \"disk_format\": \"ari\","
+                + " \"container_format\": \"ari\"}", vm.initrd());
+        return upload(token, "{\"name\": \"" + unique("tiny") + "\", \"disk_format\": \"qcow2\", \"container_format\":"
+                + " \"bare\", \"hypervisor_type\": \"qemu\", \"kernel_id\": \"" + kernel + "\", \"ramdisk_id\": \""
+                + ramdisk + "\", \"os_command_line\": \"" + GuestImages.COMMAND_LINE + "\"}", vm.disk());
+    }
+
+    private static String upload(String token, String record, Path file) {
+        ApiClient.Response image = glance.post("/v2/images", token, record);
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        String id = image.json().get("id").asString();
+        try {
+            assertThat(glance.upload("/v2/images/" + id + "/file", token, Files.readAllBytes(file)).status())
+                    .isEqualTo(204);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return id;
+    }
+}
