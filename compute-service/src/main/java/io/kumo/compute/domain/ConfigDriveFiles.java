@@ -10,12 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The config drive's files in OpenStack's layout ({@code openstack/latest/meta_data.json},
  * {@code network_data.json}, {@code user_data}, {@code vendor_data.json}, also under the dated
- * version directory cloud-init asks for first). Values are the files' bytes in base64.
+ * version directory cloud-init asks for first) and the EC2 one Nova writes beside it
+ * ({@code ec2/2009-04-04/meta-data.json} and {@code ec2/latest/}, with {@code user-data}). Values are the
+ * files' bytes in base64.
  */
 public final class ConfigDriveFiles {
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final List<String> VERSIONS = List.of("latest", "2018-08-27");
+    private static final List<String> EC2_VERSIONS = List.of("latest", "2009-04-04");
 
     private ConfigDriveFiles() {
     }
@@ -41,7 +44,49 @@ public final class ConfigDriveFiles {
                 files.put(dir + "user_data", server.userData());
             }
         }
+        byte[] ec2 = JSON.writeValueAsBytes(ec2MetaData(server, nics));
+        for (String version : EC2_VERSIONS) {
+            String dir = "ec2/" + version + "/";
+            files.put(dir + "meta-data.json", base64(ec2));
+            if (server.userData() != null) {
+                files.put(dir + "user-data", server.userData());
+            }
+        }
         return files;
+    }
+
+    /**
+     * Nova's EC2-style metadata: EC2 ids made from the server's and image's uuids ({@code i-}, {@code ami-},
+     * {@code r-} and eight hex digits), the flavor as instance type, the first IPv4 address as local-ipv4.
+     */
+    static Map<String, Object> ec2MetaData(Server s, List<Nic> nics) {
+        String ipv4 = nics.stream().flatMap(n -> n.addresses().stream()).map(Address::ip)
+                .filter(ip -> !ip.contains(":")).findFirst().orElse("");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ami-id", ec2Id("ami", s.imageId()));
+        m.put("ami-launch-index", s.launchIndex());
+        m.put("ami-manifest-path", "FIXME");
+        m.put("block-device-mapping", ordered("ami", "vda", "root", "/dev/vda"));
+        m.put("hostname", s.hostname());
+        m.put("instance-action", "none");
+        m.put("instance-id", ec2Id("i", s.id()));
+        m.put("instance-type", s.flavor() == null ? "" : s.flavor().name());
+        m.put("local-hostname", s.hostname());
+        m.put("local-ipv4", ipv4);
+        m.put("placement", ordered("availability-zone", s.availabilityZone()));
+        m.put("public-hostname", s.hostname());
+        m.put("public-ipv4", "");
+        if (s.keyName() != null) {
+            m.put("public-keys", ordered("0", ordered("openssh-key", s.keyData())));
+        }
+        m.put("reservation-id", s.reservationId() == null ? "" : s.reservationId());
+        m.put("security-groups", s.securityGroups());
+        return m;
+    }
+
+    private static String ec2Id(String prefix, String uuid) {
+        String hex = uuid == null ? "" : uuid.replace("-", "");
+        return prefix + "-" + (hex.length() >= 8 ? hex.substring(0, 8) : "00000000");
     }
 
     static Map<String, Object> metaData(Server s) {
