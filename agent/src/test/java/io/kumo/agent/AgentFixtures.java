@@ -23,7 +23,7 @@ public final class AgentFixtures {
             specs.add(new BuildServer.PortSpec(UUID.randomUUID().toString(), "net-" + i,
                     String.format("fa:16:3e:00:00:%02x", i + 1),
                     List.of(new BuildServer.FixedIp("subnet-" + i, "10.0." + i + ".5")), "brq" + i, 1500, "vxlan",
-                    100 + i));
+                    100 + i, null));
         }
         return new BuildServer(instanceUuid, host, "project-1", name, name,
                 new BuildServer.FlavorSpec("f1", "m1.tiny", 1, 512, 1, 0, 0, Map.of()),

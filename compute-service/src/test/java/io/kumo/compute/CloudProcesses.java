@@ -93,6 +93,7 @@ final class CloudProcesses {
                         "--agent.driver=libvirt", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.libvirt.state-dir=" + stateDir,
                         "--agent.libvirt.domain-type=qemu", "--agent.libvirt.stop-timeout=2s",
+                        "--agent.power-sync-interval=2s",
                         "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.libvirt.vcpus=4",
                         "--agent.libvirt.memory-mb=4096", "--agent.libvirt.disk-gb=20",
                         "--kumo.identity.url=" + identityUrl, "--kumo.identity.service-user=kumo-agent",

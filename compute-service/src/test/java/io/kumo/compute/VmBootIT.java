@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real VM through the public API: compute-service, the scheduler, image-service, network-service and an
+ * A real VM through the public API (its power state kept in sync with what the host sees): compute-service, the scheduler, image-service, network-service and an
  * agent with the libvirt driver on this machine's libvirtd and QEMU (TCG). The image is kumo-tiny's
  * three-part layout — a kernel (aki), a busybox initramfs (ari) and a root disk naming them — so the guest
  * boots directly, reads its config drive from the CD-ROM, configures its NIC from network_data.json and
@@ -47,8 +47,11 @@ class VmBootIT extends ServerCloudIT {
             assertThat(console(id, demo)).contains("uuid " + id, "hostname " + name, "user-data hello vm",
                     "eth0 " + address);
 
-            assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
-            awaitStatus(id, "SHUTOFF", demo);
+            Process off = new ProcessBuilder("virsh", "-c", "qemu:///system", "destroy", "kumo-" + id).start();
+            assertThat(off.waitFor()).as("the guest powered off behind Kumo's back").isZero();
+            JsonNode synced = awaitStatus(id, "SHUTOFF", demo);
+            assertThat(synced.get("OS-EXT-STS:power_state").asInt()).as("the host's power-state sync").isEqualTo(4);
+            assertThat(synced.get("OS-EXT-STS:task_state").isNull()).isTrue();
             assertThat(action(id, demo, "{\"os-start\": null}").status()).isEqualTo(202);
             awaitStatus(id, "ACTIVE", demo);
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> console(id, demo).lines()

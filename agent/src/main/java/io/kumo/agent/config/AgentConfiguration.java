@@ -2,6 +2,9 @@ package io.kumo.agent.config;
 
 import io.kumo.agent.application.CommandDispatcher;
 import io.kumo.agent.application.HostRegistration;
+import io.kumo.agent.application.PowerStateSync;
+import io.kumo.agent.application.HostReconcileLoop;
+import io.kumo.agent.application.OrphanReconciler;
 import io.kumo.agent.application.RegistrationLoop;
 import io.kumo.agent.application.ServedHosts;
 import io.kumo.agent.domain.HostEvents;
@@ -93,6 +96,13 @@ class AgentConfiguration {
                         new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
                 new RebuildServerHandler(events, clock), new ConsoleOutputHandler(),
                 new MisaddressedCommandHandler(events, clock));
+    }
+
+    @Bean
+    HostReconcileLoop hostReconcileLoop(ServedHosts hosts, HostEvents events, Clock clock,
+            AgentProperties properties) {
+        return new HostReconcileLoop(new PowerStateSync(hosts, events, clock),
+                new OrphanReconciler(hosts, properties.removeOrphans()), properties.powerSyncInterval());
     }
 
     @Bean

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *                           user ({@code kumo.identity.*})
  * @param announceInterval   how often the hosts are announced again (besides at start-up)
  * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
+ * @param powerSyncInterval  how often the instances' power states are read and changes reported (Nova's
+ *                           {@code sync_power_state_interval}); orphans are looked for as often
+ * @param removeOrphans      remove guests no instance record accounts for (else they are only reported)
  * @param commandConcurrency commands handled at once by this process (across all its hosts)
  * @param cpuAllocationRatio guests' vCPUs per host CPU
  * @param ramAllocationRatio guests' memory per host memory
@@ -38,6 +41,8 @@ public record AgentProperties(
         @DefaultValue("http://127.0.0.1:9292") String imageUrl,
         @DefaultValue("10m") Duration announceInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("10s") Duration powerSyncInterval,
+        @DefaultValue("false") boolean removeOrphans,
         @DefaultValue("2") @Min(1) int commandConcurrency,
         @DefaultValue("16.0") @Positive double cpuAllocationRatio,
         @DefaultValue("1.5") @Positive double ramAllocationRatio,
@@ -45,7 +50,8 @@ public record AgentProperties(
         @DefaultValue @Valid Publish publish,
         @DefaultValue @Valid Fake fake,
         @DefaultValue @Valid Runc runc,
-        @DefaultValue @Valid Libvirt libvirt) {
+        @DefaultValue @Valid Libvirt libvirt,
+        @DefaultValue @Valid Network network) {
 
     /** The hosts this process serves: {@code host}, or {@code host-1} … {@code host-N} for N fake hosts. */
     public List<String> servedHostNames() {
@@ -112,6 +118,22 @@ public record AgentProperties(
             @DefaultValue("pc") String machine, @DefaultValue("30s") Duration stopTimeout,
             @DefaultValue("1") @Min(1) int defaultDiskGb, @DefaultValue("0") @Min(0) int vcpus,
             @DefaultValue("0") @Min(0) int memoryMb, @DefaultValue("0") @Min(0) int diskGb) {
+    }
+
+    /**
+     * How the host's bridges reach the other hosts (Neutron's Linux bridge agent options).
+     *
+     * @param namespace                 the network namespace bridges and NICs' host ends live in (runc only;
+     *                                  empty: the host's own) — several agents on one machine as separate hosts
+     * @param tunnelIp                  the local VTEP address of vxlan networks (empty: no vxlan networks here)
+     * @param tunnelInterface           the device VXLAN leaves by, for the multicast group (empty: no group)
+     * @param vxlanGroup                the multicast group for unknown destinations
+     * @param vxlanPort                 the VXLAN UDP port
+     * @param physicalInterfaceMappings {@code physnet:interface} pairs, for flat and vlan networks
+     */
+    public record Network(@DefaultValue("") String namespace, @DefaultValue("") String tunnelIp,
+            @DefaultValue("") String tunnelInterface, @DefaultValue("239.1.1.1") String vxlanGroup,
+            @DefaultValue("4789") int vxlanPort, @DefaultValue({}) List<String> physicalInterfaceMappings) {
     }
 
     public record Fake(@DefaultValue("1") @Min(1) int hosts, @DefaultValue("16") @Positive int vcpus,

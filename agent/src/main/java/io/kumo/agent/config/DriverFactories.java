@@ -12,6 +12,7 @@ import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.driver.runc.RuncDriver;
 import io.kumo.agent.driver.runc.RuncDriverFactory;
 import io.kumo.agent.driver.runc.RuncSettings;
+import io.kumo.agent.network.HostNetworkSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,24 @@ final class DriverFactories {
                 runc.vcpus() > 0 ? runc.vcpus() : Runtime.getRuntime().availableProcessors(),
                 runc.memoryMb() > 0 ? runc.memoryMb() : HostResources.memoryMb(),
                 runc.diskGb() > 0 ? runc.diskGb() : HostResources.freeDiskGb(stateDir),
-                properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio());
+                properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio(),
+                networkSettings(properties));
+    }
+
+    /** agent.network.* as the drivers take it; a mapping that is not {@code physnet:interface} stops start-up. */
+    static HostNetworkSettings networkSettings(AgentProperties properties) {
+        AgentProperties.Network network = properties.network();
+        Map<String, String> interfaces = new LinkedHashMap<>();
+        for (String mapping : network.physicalInterfaceMappings()) {
+            String[] parts = mapping.split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalStateException("agent.network.physical-interface-mappings: '" + mapping
+                        + "' is not physnet:interface");
+            }
+            interfaces.put(parts[0].trim(), parts[1].trim());
+        }
+        return new HostNetworkSettings(network.namespace(), network.tunnelIp(), network.tunnelInterface(),
+                network.vxlanGroup(), network.vxlanPort(), interfaces);
     }
 
     /** The libvirt driver's settings; inventory not configured is the host's own. */
@@ -82,7 +100,7 @@ final class DriverFactories {
                     libvirt.memoryMb() > 0 ? libvirt.memoryMb() : HostResources.memoryMb(),
                     libvirt.diskGb() > 0 ? libvirt.diskGb() : HostResources.freeDiskGb(stateDir),
                     properties.cpuAllocationRatio(), properties.ramAllocationRatio(),
-                    properties.diskAllocationRatio());
+                    properties.diskAllocationRatio(), networkSettings(properties));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.kumo.agent.domain;
 import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.HostAnnounced;
 import io.kumo.common.contract.host.HostHeartbeat;
+import io.kumo.common.contract.host.InstancePowerChanged;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.network.PortStatusReported;
@@ -31,6 +32,10 @@ public record HostEvent(String routingKey, Object payload) {
 
     public static HostEvent of(ServerActionDone event) {
         return new HostEvent(ServerActionDone.ROUTING_KEY, event);
+    }
+
+    public static HostEvent of(InstancePowerChanged event) {
+        return new HostEvent(InstancePowerChanged.ROUTING_KEY, event);
     }
 
     public static HostEvent of(PortStatusReported event) {

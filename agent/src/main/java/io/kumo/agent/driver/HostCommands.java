@@ -68,7 +68,7 @@ public class HostCommands {
         private final int exitCode;
         private final String printed;
 
-        HostCommandFailed(List<String> command, int exitCode, String printed) {
+        public HostCommandFailed(List<String> command, int exitCode, String printed) {
             super(String.join(" ", command) + " failed" + (exitCode >= 0 ? " (exit " + exitCode + ")" : "") + ": "
                     + printed);
             this.exitCode = exitCode;

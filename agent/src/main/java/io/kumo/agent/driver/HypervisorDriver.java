@@ -59,6 +59,18 @@ public interface HypervisorDriver {
     /** The instances on this host, for operators and reconcilers. */
     List<InstanceInfo> instances();
 
+    /**
+     * Guests of this driver on the host that no instance record accounts for — left behind when the agent
+     * died in the middle of a delete — by instance uuid, for the orphan reconciler. None by default.
+     */
+    default List<String> orphans() {
+        return List.of();
+    }
+
+    /** Removes an orphan's guest and what it holds on the host; nothing when it is no orphan (any more). */
+    default void removeOrphan(String instanceUuid) {
+    }
+
     /** Nova's reboot types: SOFT asks the guest to restart, HARD resets it. */
     enum RebootType {
         SOFT, HARD

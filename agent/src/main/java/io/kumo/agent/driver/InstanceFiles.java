@@ -34,6 +34,11 @@ public final class InstanceFiles {
         return instancesDir.resolve(uuid);
     }
 
+    /** The directory the instances' directories are in. */
+    public Path root() {
+        return instancesDir;
+    }
+
     /** The directories of the instances on disk, for re-adoption after a restart. */
     public List<Path> dirs() {
         try (Stream<Path> dirs = Files.list(instancesDir)) {

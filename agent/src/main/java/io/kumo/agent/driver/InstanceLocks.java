@@ -30,6 +30,16 @@ public final class InstanceLocks {
     }
 
     /** How many instances have a lock right now (for tests: none is leaked). */
+    /**
+     * The uuids among {@code candidates} that {@code known} does not account for, each checked again under
+     * its lock, so an instance a spawn is making right now is never among them.
+     */
+    public java.util.List<String> unaccounted(java.util.Collection<String> candidates,
+            java.util.function.Predicate<String> known) {
+        return candidates.stream().filter(uuid -> !known.test(uuid))
+                .filter(uuid -> withLock(uuid, () -> !known.test(uuid))).toList();
+    }
+
     public int size() {
         return locks.size();
     }

@@ -1,27 +1,25 @@
 package io.kumo.agent.network;
 
-import io.kumo.agent.driver.HostCommands;
 import io.kumo.common.contract.host.BuildServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The host's Linux bridges, one per network with ports here (ARCHITECTURE.md §5): made on a port's first
- * plug, removed with the network's last port on the host. A bridge is only made, used and removed under
- * its own lock, so a plug never enslaves a NIC to a bridge that an unplug of another instance is removing.
+ * plug with the network's uplink ({@link Uplinks}), removed with the network's last port on the host. A
+ * bridge is only made, used and removed under its own lock, so a plug never enslaves a NIC to a bridge that
+ * an unplug of another instance is removing.
  */
 public final class Bridges {
 
-    private final HostCommands commands;
+    private final HostLinks links;
+    private final Uplinks uplinks;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    public Bridges(HostCommands commands) {
-        this.commands = commands;
+    public Bridges(HostLinks links, Uplinks uplinks) {
+        this.links = links;
+        this.uplinks = uplinks;
     }
 
     /** The bridge network-service bound the port to, else {@code brq<network id>} as Neutron's Linux bridge agent names it. */
@@ -30,45 +28,49 @@ public final class Bridges {
                 ? "brq" + port.networkId().substring(0, Math.min(11, port.networkId().length())) : port.bridge();
     }
 
-    /** Runs {@code attach} (which enslaves a NIC to the bridge) with the bridge up, made first if missing. */
-    public <T> T withBridge(String bridge, Supplier<T> attach) {
+    /**
+     * Runs {@code attach} (which enslaves a NIC to the port's bridge) with the bridge up and joined to its
+     * network's uplink, both made first if missing.
+     */
+    public <T> T withBridge(BuildServer.PortSpec port, Supplier<T> attach) {
+        String bridge = of(port);
         synchronized (lockOf(bridge)) {
-            if (!exists(bridge)) {
-                commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
+            if (!links.exists(bridge)) {
+                links.ip("link", "add", "name", bridge, "type", "bridge");
             }
-            commands.run(List.of("ip", "link", "set", bridge, "up"));
+            uplinks.attach(bridge, port);
+            links.ip("link", "set", bridge, "up");
             return attach.get();
         }
     }
 
-    /** Removes the bridge when no NIC is enslaved to it any more; one already gone is fine. */
+    /** Removes the bridge and its uplink when no guest's NIC is enslaved to it any more; one already gone is fine. */
     public void removeIfUnused(String bridge) {
         synchronized (lockOf(bridge)) {
-            if (exists(bridge) && unused(bridge)) {
-                try {
-                    commands.run(List.of("ip", "link", "del", bridge));
-                } catch (RuntimeException e) {
-                    if (exists(bridge)) {
-                        throw e;
-                    }
+            if (!links.exists(bridge)) {
+                return;
+            }
+            List<String> members = links.enslavedTo(bridge);
+            if (!members.stream().allMatch(uplinks::isUplink)) {
+                return;
+            }
+            members.forEach(uplinks::detach);
+            try {
+                links.ip("link", "del", bridge);
+            } catch (RuntimeException e) {
+                if (links.exists(bridge)) {
+                    throw e;
                 }
             }
         }
     }
 
-    public static boolean exists(String link) {
-        return Files.exists(Path.of("/sys/class/net", link));
+    /** The links of the host's namespace the bridges live in. */
+    public HostLinks links() {
+        return links;
     }
 
     private Object lockOf(String bridge) {
         return locks.computeIfAbsent(bridge, b -> new Object());
-    }
-
-    private static boolean unused(String bridge) {
-        try (Stream<Path> ports = Files.list(Path.of("/sys/class/net", bridge, "brif"))) {
-            return ports.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

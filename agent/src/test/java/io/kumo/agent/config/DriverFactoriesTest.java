@@ -45,11 +45,12 @@ class DriverFactoriesTest {
         AgentProperties base = properties("libvirt", 1, List.of(), "");
         AgentProperties.Libvirt l = base.libvirt();
         AgentProperties xen = new AgentProperties(base.host(), base.availabilityZone(), base.hostIp(), "libvirt",
-                base.imageUrl(), base.announceInterval(), base.heartbeatInterval(), base.commandConcurrency(),
+                base.imageUrl(), base.announceInterval(), base.heartbeatInterval(), base.powerSyncInterval(),
+                base.removeOrphans(), base.commandConcurrency(),
                 base.cpuAllocationRatio(), base.ramAllocationRatio(), base.diskAllocationRatio(), base.publish(),
                 base.fake(), base.runc(), new AgentProperties.Libvirt(l.uri(), l.stateDir(), "xen", l.kvmProbeTimeout(),
                         l.probeKernel(), l.machine(), l.stopTimeout(), l.defaultDiskGb(), l.vcpus(), l.memoryMb(),
-                        l.diskGb()));
+                        l.diskGb()), base.network());
         assertThatThrownBy(() -> DriverFactories.libvirtSettings(xen)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("agent.libvirt.domain-type is 'xen'; known: auto, kvm, qemu");
     }
@@ -105,13 +106,14 @@ class DriverFactoriesTest {
     }
 
     static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames) {
-        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", Duration.ofMinutes(10), Duration.ofSeconds(10), 2, 16.0,
+        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(10), false, 2, 16.0,
                 1.5, 1.0, new AgentProperties.Publish(Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
                 new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames),
                 new AgentProperties.Runc("/var/lib/kumo/agent", "runc", 1_000_000, 1000, 512, 1, Duration.ofSeconds(10),
                         4, 0, 0),
                 new AgentProperties.Libvirt("qemu:///system", "/var/lib/kumo/libvirt", "qemu", Duration.ofSeconds(15),
-                        "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0));
+                        "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0),
+                new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1")));
     }
 }

@@ -45,7 +45,7 @@ public class BuildCommands {
             specs.add(new BuildServer.PortSpec(port.portId(), port.networkId(), port.macAddress(),
                     port.fixedIps().stream().map(ip -> new BuildServer.FixedIp(ip.subnetId(), ip.ipAddress()))
                             .toList(), binding.bridge(), binding.mtu(), binding.networkType(),
-                    binding.segmentationId()));
+                    binding.segmentationId(), binding.physicalNetwork()));
             nics.add(new ConfigDriveFiles.Nic(port.portId(), port.macAddress(), binding.mtu(), port.networkId(),
                     port.fixedIps().stream().map(ip -> address(ip, binding)).toList()));
         }

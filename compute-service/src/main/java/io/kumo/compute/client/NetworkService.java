@@ -27,7 +27,8 @@ public class NetworkService {
     }
 
     /** How the agent plugs a bound port, and its subnets for the guest's static network configuration. */
-    public record Binding(String bridge, int mtu, String networkType, Integer segmentationId, List<Subnet> subnets) {
+    public record Binding(String bridge, int mtu, String networkType, Integer segmentationId, String physicalNetwork,
+            List<Subnet> subnets) {
     }
 
     public record Subnet(String id, String cidr, String gatewayIp, List<String> dnsNameservers) {
@@ -91,7 +92,9 @@ public class NetworkService {
         }
         return new Binding(p.path("binding:vif_details").path("bridge_name").asString(""),
                 network.path("mtu").asInt(1500), network.path("provider:network_type").asString("local"),
-                segment == null || segment.isNull() ? null : segment.asInt(), subnets);
+                segment == null || segment.isNull() ? null : segment.asInt(),
+                network.path("provider:physical_network").isNull() ? null
+                        : network.path("provider:physical_network").asString(null), subnets);
     }
 
     /** Deletes the port; one already gone is fine (a retried cleanup). */

@@ -1,6 +1,7 @@
 package io.kumo.compute.messaging;
 
 import io.kumo.common.contract.host.BuildFailed;
+import io.kumo.common.contract.host.InstancePowerChanged;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.scheduler.NoValidHost;
@@ -8,6 +9,7 @@ import io.kumo.common.contract.scheduler.ServerScheduled;
 import io.kumo.common.messaging.MessageCodec;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
+import io.kumo.compute.application.ServerPowerSync;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,8 @@ class ComputeEventsBinding {
     }
 
     @Bean
-    Consumer<Message<byte[]>> hostOutcomes(ServerBuilds builds, ServerActions actions, MessageCodec codec) {
+    Consumer<Message<byte[]>> hostOutcomes(ServerBuilds builds, ServerActions actions, ServerPowerSync powerSync,
+            MessageCodec codec) {
         return message -> {
             String type = type(message);
             String id = id(message);
@@ -52,6 +55,8 @@ class ComputeEventsBinding {
                 case "BuildFailed" -> builds.buildFailed(id, codec.fromJson(message.getPayload(), BuildFailed.class));
                 case "ServerActionDone" -> actions.done(id, codec.fromJson(message.getPayload(),
                         ServerActionDone.class));
+                case "InstancePowerChanged" -> powerSync.observed(id, codec.fromJson(message.getPayload(),
+                        InstancePowerChanged.class));
                 default -> log.debug("Ignoring {} on kumo.host.events", type);
             }
         };

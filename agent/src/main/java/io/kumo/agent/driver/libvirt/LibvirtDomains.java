@@ -108,19 +108,23 @@ final class LibvirtDomains {
         return Boolean.TRUE.equals(withDomain(uuid, "look up", d -> Boolean.TRUE));
     }
 
-    /** The uuids of every Kumo domain libvirt knows, running or defined. */
-    List<String> kumoDomainUuids() {
+    /**
+     * The uuids of the Kumo domains libvirt knows, running or defined, whose definition names
+     * {@code pathPrefix} (the instances dir of one driver: other agents on the same libvirtd are not its own).
+     */
+    List<String> kumoDomainUuids(String pathPrefix) {
         return call("list domains", c -> {
-            List<String> uuids = new ArrayList<>();
+            List<Domain> candidates = new ArrayList<>();
             for (int id : c.listDomains()) {
-                Domain d = c.domainLookupByID(id);
-                if (d.getName().startsWith(NAME_PREFIX)) {
-                    uuids.add(d.getUUIDString());
-                }
+                candidates.add(c.domainLookupByID(id));
             }
             for (String name : c.listDefinedDomains()) {
-                if (name.startsWith(NAME_PREFIX)) {
-                    uuids.add(c.domainLookupByName(name).getUUIDString());
+                candidates.add(c.domainLookupByName(name));
+            }
+            List<String> uuids = new ArrayList<>();
+            for (Domain d : candidates) {
+                if (d.getName().startsWith(NAME_PREFIX) && d.getXMLDesc(0).contains(pathPrefix)) {
+                    uuids.add(d.getUUIDString());
                 }
             }
             return uuids;

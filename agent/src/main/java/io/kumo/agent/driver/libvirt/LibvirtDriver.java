@@ -12,6 +12,8 @@ import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.agent.network.Bridges;
+import io.kumo.agent.network.HostLinks;
+import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +73,8 @@ public final class LibvirtDriver implements HypervisorDriver {
         this.images = new ImageCache(imageSource, cacheDir);
         this.disks = new VmDisks(images, commands);
         this.configDrives = new ConfigDriveIso(commands);
-        this.bridges = new Bridges(commands);
+        HostLinks links = new HostLinks(commands, null);
+        this.bridges = new Bridges(links, new Uplinks(links, settings.network()));
         this.domains = new LibvirtDomains(settings.uri());
         this.domainType = settings.domainType().equals("auto") ? KvmProbe.domainType(domains, settings)
                 : settings.domainType();
@@ -211,6 +215,24 @@ public final class LibvirtDriver implements HypervisorDriver {
         return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
     }
 
+    @Override
+    public List<String> orphans() {
+        return locks.unaccounted(domains.kumoDomainUuids(files.root() + "/"), records::containsKey);
+    }
+
+    @Override
+    public void removeOrphan(String instanceUuid) {
+        locks.withLock(instanceUuid, () -> {
+            if (!records.containsKey(instanceUuid)) {
+                domains.destroy(instanceUuid);
+                domains.undefine(instanceUuid);
+                InstanceFiles.deleteTree(instanceDir(instanceUuid));
+                log.warn("Removed the orphaned domain {} (no instance record)", instanceUuid);
+            }
+            return null;
+        });
+    }
+
     /** Disk, config drive and domain XML made for the instance from its build, and the domain (re)defined. */
     private void define(InstanceInfo instance, BuildServer build) throws IOException {
         Path dir = instanceDir(instance.uuid());
@@ -257,18 +279,21 @@ public final class LibvirtDriver implements HypervisorDriver {
         if (running(instance.uuid())) {
             return;
         }
-        List<String> wanted = instance.ports().stream().map(Bridges::of).distinct().sorted().toList();
-        underBridges(wanted, () -> {
+        // one port per bridge, in the bridges' order (two starts never wait for each other's locks in a cycle)
+        List<BuildServer.PortSpec> perBridge = new ArrayList<>(instance.ports().stream()
+                .collect(java.util.stream.Collectors.toMap(Bridges::of, p -> p, (a, b) -> a, java.util.TreeMap::new))
+                .values());
+        underBridges(perBridge, () -> {
             domains.start(instance.uuid());
             return null;
         });
     }
 
-    private <T> T underBridges(List<String> wanted, Supplier<T> action) {
-        if (wanted.isEmpty()) {
+    private <T> T underBridges(List<BuildServer.PortSpec> ports, Supplier<T> action) {
+        if (ports.isEmpty()) {
             return action.get();
         }
-        return bridges.withBridge(wanted.get(0), () -> underBridges(wanted.subList(1, wanted.size()), action));
+        return bridges.withBridge(ports.get(0), () -> underBridges(ports.subList(1, ports.size()), action));
     }
 
     /** The ACPI power button, then a hard power-off when the guest is still running after the stop timeout. */

@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.libvirt;
 
+import io.kumo.agent.network.HostNetworkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,15 +18,22 @@ import java.time.Duration;
  * @param stopTimeout     how long a guest has to power off on the ACPI power button before it is destroyed
  * @param defaultDiskGb   the root disk of a flavor without one ({@code disk} 0)
  * @param vcpus           CPUs offered to the scheduler; memoryMb, diskGb likewise
+ * @param network         how the host's bridges reach the other hosts (in the host's own namespace: libvirt
+ *                        makes the taps there)
  */
 public record LibvirtSettings(String uri, Path stateDir, String domainType, Duration kvmProbeTimeout,
         Path probeKernel, String machine, Duration stopTimeout, int defaultDiskGb, int vcpus, int memoryMb,
-        int diskGb, double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio) {
+        int diskGb, double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
+        HostNetworkSettings network) {
 
     public LibvirtSettings {
         if (!domainType.equals("auto") && !domainType.equals("kvm") && !domainType.equals("qemu")) {
             throw new IllegalArgumentException("agent.libvirt.domain-type is '" + domainType
                     + "'; known: auto, kvm, qemu");
+        }
+        if (network.namespace() != null) {
+            throw new IllegalArgumentException("agent.network.namespace is for the runc driver: libvirt makes its"
+                    + " taps in the host's own namespace");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.network.Bridges;
+import io.kumo.agent.network.HostLinks;
 import io.kumo.common.contract.host.BuildServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ class ContainerNetworks {
 
     private final HostCommands commands;
     private final Bridges bridges;
+    private final HostLinks host;
 
     ContainerNetworks(HostCommands commands, Bridges bridges) {
         this.commands = commands;
         this.bridges = bridges;
+        this.host = bridges.links();
     }
 
     static String namespaceOf(String instanceUuid) {
@@ -70,13 +73,12 @@ class ContainerNetworks {
         String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
         String tap = tapOf(port.portId());
         String peer = "kc" + port.portId().substring(0, Math.min(12, port.portId().length()));
-        if (exists(tap)) {
-            commands.run(List.of("ip", "link", "del", tap));
+        if (host.exists(tap)) {
+            host.ip("link", "del", tap);
         }
-        commands.run(List.of("ip", "link", "add", tap, "mtu", mtu, "type", "veth", "peer", "name", peer, "mtu", mtu));
-        String bridge = Bridges.of(port);
-        bridges.withBridge(bridge, () -> commands.run(List.of("ip", "link", "set", tap, "master", bridge, "up")));
-        commands.run(List.of("ip", "link", "set", peer, "netns", ns));
+        host.ip("link", "add", tap, "mtu", mtu, "type", "veth", "peer", "name", peer, "mtu", mtu);
+        bridges.withBridge(port, () -> host.ip("link", "set", tap, "master", Bridges.of(port), "up"));
+        host.ip("link", "set", peer, "netns", ns);
         commands.run(List.of("ip", "-n", ns, "link", "set", peer, "name", name, "address", port.macAddress()));
         commands.run(List.of("ip", "-n", ns, "link", "set", name, "up"));
     }
@@ -97,11 +99,11 @@ class ContainerNetworks {
         }
         for (BuildServer.PortSpec port : ports) {
             String tap = tapOf(port.portId());
-            if (exists(tap)) {
+            if (host.exists(tap)) {
                 try {
-                    commands.run(List.of("ip", "link", "del", tap));
+                    host.ip("link", "del", tap);
                 } catch (RuntimeException e) {
-                    if (exists(tap)) { // else the kernel removed it with its peer's namespace meanwhile
+                    if (host.exists(tap)) { // else the kernel removed it with its peer's namespace meanwhile
                         failures.add(e);
                     }
                 }
@@ -119,7 +121,4 @@ class ContainerNetworks {
         }
     }
 
-    private static boolean exists(String link) {
-        return Bridges.exists(link);
-    }
 }

@@ -61,6 +61,12 @@ class Runc {
         }
     }
 
+    /** The ids of every container under the agent's runc root. */
+    List<String> list() {
+        return commands.run(List.of(binary, "--root", root.toString(), "list", "-q")).lines().map(String::strip)
+                .filter(id -> !id.isEmpty()).toList();
+    }
+
     /** Removes the container (killing what still runs in it); one that does not exist is fine. */
     void delete(String id) {
         if (status(id).isPresent()) {

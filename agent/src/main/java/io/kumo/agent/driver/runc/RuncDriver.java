@@ -12,6 +12,8 @@ import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.agent.network.Bridges;
+import io.kumo.agent.network.HostLinks;
+import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
@@ -67,7 +69,8 @@ public final class RuncDriver implements HypervisorDriver {
         this.disks = new ContainerDisks(commands);
         this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"));
         this.images = new RootfsImages(imageCache, commands);
-        this.networks = new ContainerNetworks(commands, new Bridges(commands));
+        HostLinks links = new HostLinks(commands, settings.network().namespace());
+        this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())));
         this.idRanges = new IdRanges(settings.idRangeFirst(), RuncSettings.IDS_PER_CONTAINER, settings.idRangeCount());
         this.capabilities = DriverCapabilities.of(List.of(HypervisorType.CONTAINER), DriverCapabilities.inventory(
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
@@ -218,6 +221,38 @@ public final class RuncDriver implements HypervisorDriver {
     @Override
     public List<InstanceInfo> instances() {
         return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
+    }
+
+    /** Containers runc runs and instance directories on disk that no record accounts for. */
+    @Override
+    public List<String> orphans() {
+        java.util.Set<String> candidates = new java.util.TreeSet<>(runc.list());
+        for (Path dir : files.dirs()) {
+            if (!Files.exists(dir.resolve(RECORD))) {
+                candidates.add(dir.getFileName().toString());
+            }
+        }
+        candidates.removeIf(uuid -> !uuid.matches("[0-9a-fA-F-]{36}"));
+        return locks.unaccounted(candidates, records::containsKey);
+    }
+
+    /** The orphan's container killed and removed, with its network namespace, mount and files. */
+    @Override
+    public void removeOrphan(String instanceUuid) {
+        locks.withLock(instanceUuid, () -> {
+            if (!records.containsKey(instanceUuid)) {
+                Path dir = instanceDir(instanceUuid);
+                List<RuntimeException> failures = InstanceFiles.runAll(List.of(
+                        () -> runc.kill(instanceUuid, "KILL"),
+                        () -> runc.delete(instanceUuid),
+                        () -> networks.unplug(instanceUuid, List.of()),
+                        () -> disks.unmount(dir.resolve("rootfs")),
+                        () -> InstanceFiles.deleteTree(dir)));
+                log.warn("Removed the orphaned container {} (no instance record){}", instanceUuid,
+                        failures.isEmpty() ? "" : "; left: " + failures.get(0).getMessage());
+            }
+            return null;
+        });
     }
 
     /** The disk made, mounted and filled: the image unpacked, host files injected, config drive and config.json written. */

@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.runc;
 
+import io.kumo.agent.network.HostNetworkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,10 +16,12 @@ import java.time.Duration;
  * @param defaultDiskGb    the root disk of a flavor without one ({@code disk} 0)
  * @param stopTimeout      how long a container has to stop on SIGTERM before it is killed
  * @param vcpus            CPUs offered to the scheduler; memoryMb, diskGb likewise
+ * @param network          how the host's bridges reach the other hosts (and in which namespace they live)
  */
 public record RuncSettings(Path stateDir, String runcBinary, long idRangeFirst, int idRangeCount,
         int defaultPidsLimit, int defaultDiskGb, Duration stopTimeout, int vcpus, int memoryMb, int diskGb,
-        double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio) {
+        double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
+        HostNetworkSettings network) {
 
     /** Ids per container: a whole 16-bit range, as a Linux distribution's users expect. */
     public static final int IDS_PER_CONTAINER = 65536;

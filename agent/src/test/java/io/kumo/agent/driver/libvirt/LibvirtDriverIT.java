@@ -9,6 +9,7 @@ import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.network.HostNetworkSettings;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.test.GuestImages;
@@ -63,7 +64,7 @@ class LibvirtDriverIT {
 
     private static LibvirtSettings settings(String domainType) {
         return new LibvirtSettings("qemu:///system", state.resolve("state"), domainType, Duration.ofSeconds(8), null,
-                "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0);
+                "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly());
     }
 
     @AfterAll
@@ -155,6 +156,25 @@ class LibvirtDriverIT {
                 .doesNotContain(iso.instanceUuid());
     }
 
+    @Test
+    void aDomainNoRecordAccountsForIsAnOrphanAndIsRemovedWithItsFiles() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        Path dir = settings.stateDir().resolve("instances").resolve(uuid);
+        Files.createDirectories(dir);
+        SH.run(List.of("qemu-img", "create", "-q", "-f", "qcow2", dir.resolve("disk").toString(), "1G"));
+        LibvirtDomains domains = new LibvirtDomains("qemu:///system");
+        domains.define(DomainXml.of(new DomainSpec(uuid, "left-behind", "qemu", "pc", 64, 1, null,
+                new DomainSpec.Disk(dir.resolve("disk"), "qcow2"), dir.resolve("disk.config"), List.of(),
+                dir.resolve("console.log"))));
+
+        assertThat(driver.orphans()).as("a domain of this driver's instances dir without a record").contains(uuid);
+        driver.removeOrphan(uuid);
+
+        assertThat(domains.exists(uuid)).isFalse();
+        assertThat(dir).doesNotExist();
+        assertThat(driver.orphans()).doesNotContain(uuid);
+    }
+
     private static void probeNamespaceOnTheBridge() {
         ip(List.of("netns", "add", PROBE_NS));
         ip(List.of("link", "add", "lvt" + SUFFIX, "type", "veth", "peer", "name", "eth0", "netns", PROBE_NS));
@@ -197,7 +217,7 @@ class LibvirtDriverIT {
                 new BuildServer.FlavorSpec("m1", "m1.tiny", 1, 128, 1, 0, 0, Map.of()),
                 new BuildServer.ImageSpec("tiny", null, null, null, 0, null, Map.of()), "qemu",
                 List.of(new BuildServer.PortSpec(portId, "net", mac, List.of(new BuildServer.FixedIp("sub", ip)), BRIDGE,
-                        1500, "local", null)),
+                        1500, "local", null, null)),
                 new BuildServer.ConfigDrive(Map.of("openstack/latest/meta_data.json", b64(meta),
                         "openstack/latest/network_data.json", b64(network),
                         "openstack/latest/user_data", b64("hello from " + name))), 1, "req-" + uuid);

@@ -6,6 +6,7 @@ import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.FileImageSource;
 import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.network.HostNetworkSettings;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.test.GuestImages;
@@ -46,7 +47,7 @@ class RuncDriverIT {
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         imageTar = GuestImages.container(state.resolve("busybox-rootfs.tar"));
         settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
-                2, 2048, 20, 1.0, 1.0, 1.0);
+                2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly());
         driver = new RuncDriver(settings, source());
     }
 
@@ -142,6 +143,27 @@ class RuncDriverIT {
         driver = restarted;
     }
 
+    @Test
+    void aContainerWhoseRecordIsGoneIsAnOrphanAndIsRemovedWithEverythingItHeld() throws Exception {
+        BuildServer build = build("ct-orphan", "10.77.0.31", "fa:16:3e:77:00:31", Map.of());
+        driver.spawn(build);
+        Path dir = settings.stateDir().resolve("instances").resolve(build.instanceUuid());
+        Files.delete(dir.resolve("instance.json")); // the agent died in the middle of the delete
+
+        RuncDriver restarted = new RuncDriver(settings, source());
+        assertThat(restarted.instances()).extracting(InstanceInfo::uuid).doesNotContain(build.instanceUuid());
+        assertThat(restarted.orphans()).containsExactly(build.instanceUuid());
+        restarted.removeOrphan(build.instanceUuid());
+
+        assertThat(restarted.orphans()).isEmpty();
+        assertThat(SH.run(List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "list", "-q")))
+                .doesNotContain(build.instanceUuid());
+        assertThat(Files.exists(Path.of("/var/run/netns", ContainerNetworks.namespaceOf(build.instanceUuid()))))
+                .isFalse();
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
+        assertThat(dir).doesNotExist();
+    }
+
     private static BuildServer build(String name, String ip, String mac, Map<String, String> extraSpecs) {
         String uuid = UUID.randomUUID().toString();
         String portId = UUID.randomUUID().toString();
@@ -156,7 +178,7 @@ class RuncDriverIT {
                 new BuildServer.FlavorSpec("c1", "c1.tiny", 1, 64, 1, 0, 0, extraSpecs),
                 new BuildServer.ImageSpec("busybox-image", "busybox", "raw", "bare", 0, null, Map.of()), "container",
                 List.of(new BuildServer.PortSpec(portId, "net", mac, List.of(new BuildServer.FixedIp("sub", ip)), BRIDGE,
-                        1500, "local", null)),
+                        1500, "local", null, null)),
                 new BuildServer.ConfigDrive(Map.of("openstack/latest/meta_data.json", b64(meta),
                         "openstack/latest/network_data.json", b64(network),
                         "openstack/latest/user_data", b64("hello from " + name))), 1, "req-" + uuid);

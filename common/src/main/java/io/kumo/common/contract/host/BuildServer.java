@@ -41,9 +41,13 @@ public record BuildServer(String instanceUuid, String host, String projectId, St
         }
     }
 
-    /** A port bound to this host: the agent plugs a NIC with this MAC into {@code bridge}. */
+    /**
+     * A port bound to this host: the agent plugs a NIC with this MAC into {@code bridge}, which it joins to
+     * the network's other hosts as {@code networkType} says ({@code vxlan}/{@code vlan} with the segment,
+     * {@code flat}/{@code vlan} over {@code physicalNetwork}'s interface, {@code local}: not at all).
+     */
     public record PortSpec(String portId, String networkId, String macAddress, List<FixedIp> fixedIps, String bridge,
-            int mtu, String networkType, Integer segmentationId) {
+            int mtu, String networkType, Integer segmentationId, String physicalNetwork) {
 
         public PortSpec {
             fixedIps = fixedIps == null ? List.of() : List.copyOf(fixedIps);
