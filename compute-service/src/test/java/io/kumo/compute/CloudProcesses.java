@@ -70,10 +70,11 @@ final class CloudProcesses {
     static ServiceProcess runcAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
             int imagePort) {
         ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
-                IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
-                        "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
+                IdentityProcess.freePort(), concat(networkEventsQueue(host),
+                        "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.runc.state-dir=" + stateDir,
                         "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
+                        "--agent.network-url=http://127.0.0.1:" + ComputeIT.NETWORK_PORT,
                         "--agent.runc.id-range-first=600000000", "--agent.runc.vcpus=4",
                         "--agent.runc.memory-mb=4096", "--agent.runc.disk-gb=20", "--kumo.identity.url=" + identityUrl,
                         "--kumo.identity.service-user=kumo-agent",
@@ -89,17 +90,25 @@ final class CloudProcesses {
     static ServiceProcess libvirtAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
             int imagePort) {
         ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
-                IdentityProcess.freePort(), List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
-                        "--agent.driver=libvirt", "--agent.host=" + host, "--agent.availability-zone=" + zone,
+                IdentityProcess.freePort(), concat(networkEventsQueue(host),
+                        "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=libvirt", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.libvirt.state-dir=" + stateDir,
                         "--agent.libvirt.domain-type=qemu", "--agent.libvirt.stop-timeout=2s",
                         "--agent.power-sync-interval=2s",
                         "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.libvirt.vcpus=4",
+                        "--agent.network-url=http://127.0.0.1:" + ComputeIT.NETWORK_PORT,
                         "--agent.libvirt.memory-mb=4096", "--agent.libvirt.disk-gb=20",
                         "--kumo.identity.url=" + identityUrl, "--kumo.identity.service-user=kumo-agent",
                         "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD));
         agent.destroyOnExit();
         return agent;
+    }
+
+    /** The agent's own queue of network events, dropped five minutes after the test run like the others. */
+    static List<String> networkEventsQueue(String host) {
+        String consumer = "--spring.cloud.stream.rabbit.bindings.networkEvents-in-0.consumer.";
+        return List.of("--spring.cloud.stream.bindings.networkEvents-in-0.group=agent-net-it-" + host,
+                consumer + "expires=300000");
     }
 
     private static List<String> concat(List<String> first, String... more) {

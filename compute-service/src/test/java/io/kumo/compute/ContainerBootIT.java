@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A real container through the public API: compute-service, the scheduler, image-service,
- * network-service and an agent with the runc driver on this machine. The container reads its config
+ * network-service and an agent with the runc driver on this machine — its security groups enforced on the
+ * host, a rule added through the API taking effect. The container reads its config
  * drive and prints what it read to its console; the API shows it; deleting it leaves nothing on the host.
  */
 class ContainerBootIT extends ServerCloudIT {
@@ -29,12 +30,14 @@ class ContainerBootIT extends ServerCloudIT {
         String zone = unique("runc-zone");
         String host = unique("runc");
         ServiceProcess agent = CloudProcesses.runcAgent(host, zone, state.resolve("agent"), IDENTITY.url(), IMAGE_PORT);
+        java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             awaitHypervisor(host);
             String demo = demoToken();
             String image = containerImage(state, demo);
             String name = unique("ct");
             String id = bootGuest(demo, name, image, zone, "hello container");
+            created.add(id);
 
             JsonNode active = awaitStatus(id, "ACTIVE", demo);
             assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
@@ -52,17 +55,46 @@ class ContainerBootIT extends ServerCloudIT {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> console(id, demo).lines()
                     .filter(l -> l.equals("kumo-busybox booting")).count() == 2);
 
+            // security groups on the host: a second container in a group of its own, which lets nothing in
+            String web = unique("web");
+            ApiClient.Response group = neutron.post("/v2.0/security-groups", demo,
+                    "{\"security_group\": {\"name\": \"" + web + "\"}}");
+            assertThat(group.status()).as(group.text()).isEqualTo(201);
+            String guarded = bootGuest(demo, unique("ct-web"), image, zone, "hello web", web);
+            created.add(guarded);
+            String guardedIp = awaitStatus(guarded, "ACTIVE", demo).get("addresses").findValues("addr").get(0)
+                    .asString();
+            assertThat(ping(id, guardedIp)).as("its group has no ingress rule").isFalse();
+            ApiClient.Response rule = neutron.post("/v2.0/security-group-rules", demo, """
+                    {"security_group_rule": {"security_group_id": "%s", "direction": "ingress", "ethertype": "IPv4",
+                     "protocol": "icmp", "remote_ip_prefix": "0.0.0.0/0"}}"""
+                    .formatted(group.json().get("security_group").get("id").asString()));
+            assertThat(rule.status()).as(rule.text()).isEqualTo(201);
+            Awaitility.await("the rule takes effect on the host").atMost(Duration.ofSeconds(20))
+                    .until(() -> ping(id, guardedIp));
+            assertThat(nova.delete("/servers/" + guarded, demo).status()).isEqualTo(204);
+
             assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404
+                    && nova.get("/servers/" + guarded, demo).status() == 404);
             assertThat(Files.exists(Path.of("/var/run/netns", "kumo-" + id))).isFalse();
             try (Stream<Path> left = Files.list(state.resolve("agent").resolve("instances"))) {
                 assertThat(left).as("nothing of the container is left on the host").isEmpty();
             }
             assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(id);
         } finally {
+            deleteQuietly(created);
             agent.close();
             new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
         }
+    }
+
+    /** A ping from inside the container's network namespace (the host's busybox, the container's NIC). */
+    private static boolean ping(String fromServer, String address) throws Exception {
+        Process ping = new ProcessBuilder("ip", "netns", "exec", "kumo-" + fromServer, "busybox", "ping", "-c", "1",
+                "-W", "1", address).redirectErrorStream(true).start();
+        ping.getInputStream().readAllBytes();
+        return ping.waitFor() == 0;
     }
 
     /**

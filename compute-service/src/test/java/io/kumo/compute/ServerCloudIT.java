@@ -84,11 +84,18 @@ abstract class ServerCloudIT extends ComputeIT {
 
     /** A real guest: one m1.tiny server of the image in the zone of the test's own agent, with user data. */
     static String bootGuest(String token, String name, String image, String zone, String userData) {
+        return bootGuest(token, name, image, zone, userData, "default");
+    }
+
+    /** {@link #bootGuest} in the security group named. */
+    static String bootGuest(String token, String name, String image, String zone, String userData,
+            String securityGroup) {
         String encoded = java.util.Base64.getEncoder().encodeToString(
                 userData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ApiClient.Response created = nova.post("/servers", token, """
                 {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
-                 "availability_zone": "%s", "user_data": "%s"}}""".formatted(name, image, networkId, zone, encoded));
+                 "availability_zone": "%s", "user_data": "%s", "security_groups": [{"name": "%s"}]}}"""
+                .formatted(name, image, networkId, zone, encoded, securityGroup));
         assertThat(created.status()).as(created.text()).isEqualTo(202);
         return created.json().get("server").get("id").asString();
     }
@@ -98,5 +105,20 @@ abstract class ServerCloudIT extends ComputeIT {
         ApiClient.Response output = action(id, token, "{\"os-getConsoleOutput\": {\"length\": -1}}");
         assertThat(output.status()).as(output.text()).isEqualTo(200);
         return output.json().get("output").asString();
+    }
+
+    /**
+     * Deletes the servers (best effort) and waits for them to go, so that a test failing half-way leaves no
+     * guest running on the host after its agent stops.
+     */
+    static void deleteQuietly(java.util.Collection<String> ids) {
+        try {
+            String token = adminToken();
+            ids.forEach(id -> nova.delete("/servers/" + id, token));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                    .allMatch(id -> nova.get("/servers/" + id, token).status() == 404));
+        } catch (RuntimeException e) {
+            // the test's own failure is what matters
+        }
     }
 }

@@ -33,12 +33,14 @@ class VmBootIT extends ServerCloudIT {
         String host = unique("kvm");
         ServiceProcess agent = CloudProcesses.libvirtAgent(host, zone, state.resolve("agent"), IDENTITY.url(),
                 IMAGE_PORT);
+        java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             awaitHypervisor(host);
             String demo = demoToken();
             String image = tinyImage(state, demo);
             String name = unique("vm");
             String id = bootGuest(demo, name, image, zone, "hello vm");
+            created.add(id);
 
             JsonNode active = awaitStatus(id, "ACTIVE", demo);
             assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
@@ -65,6 +67,7 @@ class VmBootIT extends ServerCloudIT {
             Process virsh = new ProcessBuilder("virsh", "-c", "qemu:///system", "list", "--all", "--uuid").start();
             assertThat(new String(virsh.getInputStream().readAllBytes())).as("no domain left").doesNotContain(id);
         } finally {
+            deleteQuietly(created);
             agent.close();
             new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
         }

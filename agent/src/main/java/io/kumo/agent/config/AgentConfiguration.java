@@ -5,6 +5,7 @@ import io.kumo.agent.application.HostRegistration;
 import io.kumo.agent.application.PowerStateSync;
 import io.kumo.agent.application.HostReconcileLoop;
 import io.kumo.agent.application.OrphanReconciler;
+import io.kumo.agent.application.PortFilterRefresh;
 import io.kumo.agent.application.RegistrationLoop;
 import io.kumo.agent.application.ServedHosts;
 import io.kumo.agent.domain.HostEvents;
@@ -22,10 +23,13 @@ import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
 import io.kumo.agent.messaging.HostEventPublisher;
 import io.kumo.agent.messaging.HostReplyPublisher;
+import io.kumo.agent.network.NetworkServiceSecurityGroups;
+import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -44,12 +48,15 @@ class AgentConfiguration {
 
     @Bean
     ServedHosts servedHosts(AgentProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
-        HypervisorDriverFactory drivers = DriverFactories.select(properties, () -> new ImageServiceSource(
-                properties.imageUrl(), tokens.getIfAvailable(() -> {
-                    throw new IllegalStateException("a real driver downloads images from image-service with the"
-                            + " agent's service user: set kumo.identity.url, kumo.identity.service-user and"
-                            + " kumo.identity.service-password");
-                })));
+        Supplier<ServiceTokenProvider> serviceUser = () -> tokens.getIfAvailable(() -> {
+            throw new IllegalStateException("a real driver reads images and security groups with the agent's service"
+                    + " user: set kumo.identity.url, kumo.identity.service-user and kumo.identity.service-password");
+        });
+        HypervisorDriverFactory drivers = DriverFactories.select(properties, new DriverFactories.Services(
+                () -> new ImageServiceSource(properties.imageUrl(), serviceUser.get()),
+                () -> properties.securityGroups()
+                        ? new NetworkServiceSecurityGroups(properties.networkUrl(), serviceUser.get())
+                        : SecurityGroupSource.NONE));
         List<ServedHost> hosts = properties.servedHostNames().stream()
                 .map(name -> ServedHost.of(name, properties.availabilityZone(), properties.hostIp(), drivers.create(name)))
                 .toList();
@@ -103,6 +110,11 @@ class AgentConfiguration {
             AgentProperties properties) {
         return new HostReconcileLoop(new PowerStateSync(hosts, events, clock),
                 new OrphanReconciler(hosts, properties.removeOrphans()), properties.powerSyncInterval());
+    }
+
+    @Bean
+    PortFilterRefresh portFilterRefresh(ServedHosts hosts) {
+        return new PortFilterRefresh(hosts);
     }
 
     @Bean

@@ -16,12 +16,14 @@ import org.springframework.core.env.PropertySource;
  * {@code agent.host} defaults to the machine's host name (as Nova's {@code host} option does),
  * {@code agent.host-ip} to the address of the interface of the default route (as Nova's {@code my_ip}), and
  * {@code agent.derived.served-hosts} lists every host this process serves, comma-separated, for the command
- * queue's routing keys in application.yaml. Both are computed when first read rather than at start-up, so
+ * queue's routing keys in application.yaml, and {@code agent.derived.functions} the bindings it consumes (real
+ * drivers also follow network events, for their firewalls). Both are computed when first read rather than at start-up, so
  * settings added late (a test's dynamic properties) still count.
  */
 public class AgentEnvironment implements EnvironmentPostProcessor {
 
     static final String SERVED_HOSTS = "agent.derived.served-hosts";
+    static final String FUNCTIONS = "agent.derived.functions";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -54,6 +56,11 @@ public class AgentEnvironment implements EnvironmentPostProcessor {
                     localAddress = lookUpHostIp();
                 }
                 return localAddress;
+            }
+            if (FUNCTIONS.equals(name)) {
+                // the fake driver has no firewalls: its agents need no queue of network events
+                return "fake".equals(environment.getProperty("agent.driver", "").trim()) ? "hostCommands"
+                        : "hostCommands;networkEvents";
             }
             if (SERVED_HOSTS.equals(name)) {
                 return String.join(",", ServedHostNames.of(environment.getProperty("agent.host"),

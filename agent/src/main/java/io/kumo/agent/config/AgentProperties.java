@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *                           fake driver must never run by accident on a real host
  * @param imageUrl           image-service, where real drivers read and download images with the agent's service
  *                           user ({@code kumo.identity.*})
+ * @param networkUrl         network-service, where real drivers read the ports' security groups (same user)
+ * @param securityGroups     enforce security groups and anti-spoofing on real drivers' ports (nftables)
  * @param announceInterval   how often the hosts are announced again (besides at start-up)
  * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
  * @param powerSyncInterval  how often the instances' power states are read and changes reported (Nova's
@@ -39,6 +41,8 @@ public record AgentProperties(
         @NotBlank String hostIp,
         @DefaultValue("") String driver,
         @DefaultValue("http://127.0.0.1:9292") String imageUrl,
+        @DefaultValue("http://127.0.0.1:9696") String networkUrl,
+        @DefaultValue("true") boolean securityGroups,
         @DefaultValue("10m") Duration announceInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("10s") Duration powerSyncInterval,

@@ -13,6 +13,7 @@ import io.kumo.agent.driver.runc.RuncDriver;
 import io.kumo.agent.driver.runc.RuncDriverFactory;
 import io.kumo.agent.driver.runc.RuncSettings;
 import io.kumo.agent.network.HostNetworkSettings;
+import io.kumo.agent.network.SecurityGroupSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,33 +31,37 @@ import java.util.regex.PatternSyntaxException;
  */
 final class DriverFactories {
 
-    private static final Map<String, BiFunction<AgentProperties, Supplier<ImageSource>, HypervisorDriverFactory>> KNOWN =
+    /** What real drivers get from the deployment, asked for only when the chosen driver needs it. */
+    record Services(Supplier<ImageSource> images, Supplier<SecurityGroupSource> securityGroups) {
+    }
+
+    private static final Map<String, BiFunction<AgentProperties, Services, HypervisorDriverFactory>> KNOWN =
             new LinkedHashMap<>();
 
     static {
-        KNOWN.put(FakeDriver.NAME, (properties, images) -> new FakeDriverFactory(fakeSettings(properties)));
-        KNOWN.put(RuncDriver.NAME, (properties, images) -> new RuncDriverFactory(runcSettings(properties),
-                images.get()));
-        KNOWN.put(LibvirtDriver.NAME, (properties, images) -> new LibvirtDriverFactory(libvirtSettings(properties),
-                images.get()));
+        KNOWN.put(FakeDriver.NAME, (properties, services) -> new FakeDriverFactory(fakeSettings(properties)));
+        KNOWN.put(RuncDriver.NAME, (properties, services) -> new RuncDriverFactory(runcSettings(properties),
+                services.images().get(), services.securityGroups().get()));
+        KNOWN.put(LibvirtDriver.NAME, (properties, services) -> new LibvirtDriverFactory(libvirtSettings(properties),
+                services.images().get(), services.securityGroups().get()));
     }
 
     private DriverFactories() {
     }
 
-    /** @param images where a real driver downloads images (asked for only when the driver needs them) */
-    static HypervisorDriverFactory select(AgentProperties properties, Supplier<ImageSource> images) {
+    /** @param services what a real driver reads images and security groups from */
+    static HypervisorDriverFactory select(AgentProperties properties, Services services) {
         String id = properties.driver() == null ? "" : properties.driver().trim();
         if (id.isEmpty()) {
             throw new IllegalStateException("agent.driver is not set: choose this host's hypervisor driver (known: "
                     + String.join(", ", KNOWN.keySet()) + "; fake is for tests and simulations only)");
         }
-        BiFunction<AgentProperties, Supplier<ImageSource>, HypervisorDriverFactory> factory = KNOWN.get(id);
+        BiFunction<AgentProperties, Services, HypervisorDriverFactory> factory = KNOWN.get(id);
         if (factory == null) {
             throw new IllegalStateException("Unknown hypervisor driver '" + id + "' in agent.driver; known: "
                     + String.join(", ", KNOWN.keySet()));
         }
-        return factory.apply(properties, images);
+        return factory.apply(properties, services);
     }
 
     /** The runc driver's settings; inventory not configured is the host's own. */

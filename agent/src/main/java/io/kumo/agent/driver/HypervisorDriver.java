@@ -71,6 +71,10 @@ public interface HypervisorDriver {
     default void removeOrphan(String instanceUuid) {
     }
 
+    /** Renders the firewall of every running instance's ports again (security groups changed). None by default. */
+    default void refreshPortFilters() {
+    }
+
     /** Nova's reboot types: SOFT asks the guest to restart, HARD resets it. */
     enum RebootType {
         SOFT, HARD

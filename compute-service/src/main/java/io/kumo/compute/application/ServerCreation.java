@@ -116,8 +116,8 @@ public class ServerCreation {
                 List<ServerPort> ports = new ArrayList<>();
                 for (Nic nic : nics) {
                     ServerPort port = nic.port() != null ? networks.claimPort(caller.rawToken(), nic.port(), id)
-                            : networks.createPort(caller.rawToken(), nic.network(), id, nic.fixedIp(),
-                                    request.securityGroups());
+                            : networks.createPort(caller.rawToken(), caller.projectId(), nic.network(), id,
+                                    nic.fixedIp(), request.securityGroups());
                     ports.add(port);
                     madePorts.add(port);
                 }

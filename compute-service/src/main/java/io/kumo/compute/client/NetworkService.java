@@ -52,9 +52,42 @@ public class NetworkService {
         return networks;
     }
 
+    /**
+     * Nova's {@code security_groups: [{"name": …}]} names groups by name or id, Neutron's ports take ids: each
+     * is looked up among the caller's groups (400 when none matches, 409 when a name is not unique).
+     */
+    private List<String> securityGroupIds(String userToken, String projectId, List<String> namesOrIds) {
+        List<String> ids = new ArrayList<>();
+        for (String wanted : namesOrIds) {
+            List<String> byId = idsOf(userToken, "id=" + encode(wanted));
+            List<String> matches = byId.isEmpty() ? idsOf(userToken, "name=" + encode(wanted) + "&project_id="
+                    + encode(projectId)) : byId;
+            if (matches.isEmpty()) {
+                throw ApiException.badRequest("Security group " + wanted + " not found.");
+            }
+            if (matches.size() > 1) {
+                throw ApiException.conflict("Multiple security groups found matching '" + wanted
+                        + "'. Use an ID to be more specific.");
+            }
+            ids.add(matches.get(0));
+        }
+        return ids;
+    }
+
+    private List<String> idsOf(String userToken, String query) {
+        List<String> ids = new ArrayList<>();
+        neutron.getAs(userToken, "/v2.0/security-groups?fields=id&" + query, JsonNode.class).path("security_groups")
+                .forEach(g -> ids.add(g.path("id").asString()));
+        return ids;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A port for the server; Neutron's refusal (no free address, quota) becomes a 400/403 for the caller. */
-    public ServerPort createPort(String userToken, Network network, String serverId, String fixedIp,
-            List<String> securityGroups) {
+    public ServerPort createPort(String userToken, String projectId, Network network, String serverId,
+            String fixedIp, List<String> securityGroups) {
         Map<String, Object> port = new LinkedHashMap<>();
         port.put("network_id", network.id());
         port.put("device_id", serverId);
@@ -63,7 +96,7 @@ public class NetworkService {
             port.put("fixed_ips", List.of(Map.of("ip_address", fixedIp)));
         }
         if (!securityGroups.isEmpty()) {
-            port.put("security_groups", securityGroups);
+            port.put("security_groups", securityGroupIds(userToken, projectId, securityGroups));
         }
         try {
             JsonNode p = neutron.postAs(userToken, "/v2.0/ports", Map.of("port", port), JsonNode.class).get("port");

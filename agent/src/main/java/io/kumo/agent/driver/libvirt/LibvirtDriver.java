@@ -13,6 +13,8 @@ import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
+import io.kumo.agent.network.PortFirewall;
+import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
@@ -46,6 +48,8 @@ public final class LibvirtDriver implements HypervisorDriver {
     private static final Logger log = LoggerFactory.getLogger(LibvirtDriver.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RECORD = "instance.json";
+    /** The marks of this driver's ports' firewalls: "KL" above, the port's number below. */
+    private static final int MARKS = 0x4b4c0000;
     private static final String DEFAULT_COMMAND_LINE = "console=ttyS0";
 
     private final LibvirtSettings settings;
@@ -56,12 +60,19 @@ public final class LibvirtDriver implements HypervisorDriver {
     private final VmDisks disks;
     private final ConfigDriveIso configDrives;
     private final Bridges bridges;
+    private final PortFirewall firewall;
+    private final SecurityGroupSource securityGroups;
     private final InstanceLocks locks = new InstanceLocks();
     private final Map<String, InstanceInfo> records = new ConcurrentHashMap<>();
     private final DriverCapabilities capabilities;
     private final HypervisorInfo hypervisorInfo;
 
     public LibvirtDriver(LibvirtSettings settings, ImageSource imageSource) {
+        this(settings, imageSource, SecurityGroupSource.NONE);
+    }
+
+    /** @param securityGroups where the ports' firewalls come from */
+    public LibvirtDriver(LibvirtSettings settings, ImageSource imageSource, SecurityGroupSource securityGroups) {
         this.settings = settings;
         HostCommands commands = new HostCommands(Duration.ofSeconds(120));
         InstanceFiles.requireTraversableParents(settings.stateDir(), "QEMU's user (libvirt-qemu)",
@@ -75,6 +86,8 @@ public final class LibvirtDriver implements HypervisorDriver {
         this.configDrives = new ConfigDriveIso(commands);
         HostLinks links = new HostLinks(commands, null);
         this.bridges = new Bridges(links, new Uplinks(links, settings.network()));
+        this.firewall = new PortFirewall(commands, null, MARKS);
+        this.securityGroups = securityGroups;
         this.domains = new LibvirtDomains(settings.uri());
         this.domainType = settings.domainType().equals("auto") ? KvmProbe.domainType(domains, settings)
                 : settings.domainType();
@@ -283,10 +296,35 @@ public final class LibvirtDriver implements HypervisorDriver {
         List<BuildServer.PortSpec> perBridge = new ArrayList<>(instance.ports().stream()
                 .collect(java.util.stream.Collectors.toMap(Bridges::of, p -> p, (a, b) -> a, java.util.TreeMap::new))
                 .values());
+        filter(instance.ports()); // before the taps exist: the rules name them
         underBridges(perBridge, () -> {
             domains.start(instance.uuid());
             return null;
         });
+    }
+
+    private void filter(List<BuildServer.PortSpec> ports) {
+        for (BuildServer.PortSpec port : ports) {
+            firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
+        }
+    }
+
+    private void unfilter(List<BuildServer.PortSpec> ports) {
+        for (BuildServer.PortSpec port : ports) {
+            firewall.remove(tapOf(port.portId()));
+        }
+    }
+
+    @Override
+    public void refreshPortFilters() {
+        for (InstanceInfo instance : records.values()) {
+            locks.withLock(instance.uuid(), () -> {
+                if (records.containsKey(instance.uuid()) && running(instance.uuid())) {
+                    filter(instance.ports());
+                }
+                return null;
+            });
+        }
     }
 
     private <T> T underBridges(List<BuildServer.PortSpec> ports, Supplier<T> action) {
@@ -307,6 +345,7 @@ public final class LibvirtDriver implements HypervisorDriver {
             }
             domains.destroy(uuid);
         }
+        unfilter(instance.ports());
         removeUnusedBridges(instance.ports());
     }
 
@@ -316,6 +355,7 @@ public final class LibvirtDriver implements HypervisorDriver {
                 () -> domains.destroy(instance.uuid()), // a delete destroys: no grace, as Nova's destroy
                 () -> domains.undefine(instance.uuid()),
                 () -> InstanceFiles.deleteTree(instanceDir(instance.uuid())),
+                () -> unfilter(instance.ports()),
                 () -> removeUnusedBridges(instance.ports())));
         if (!failures.isEmpty()) {
             log.warn("Cleaning up VM {} left something behind: {}", instance.uuid(), failures.get(0).getMessage());

@@ -3,6 +3,8 @@ package io.kumo.agent.driver.runc;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
+import io.kumo.agent.network.PortFirewall;
+import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.common.contract.host.BuildServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,23 @@ class ContainerNetworks {
     private final HostCommands commands;
     private final Bridges bridges;
     private final HostLinks host;
+    private final PortFirewall firewall;
+    private final SecurityGroupSource securityGroups;
 
-    ContainerNetworks(HostCommands commands, Bridges bridges) {
+    ContainerNetworks(HostCommands commands, Bridges bridges, PortFirewall firewall,
+            SecurityGroupSource securityGroups) {
         this.commands = commands;
         this.bridges = bridges;
         this.host = bridges.links();
+        this.firewall = firewall;
+        this.securityGroups = securityGroups;
+    }
+
+    /** Renders the ports' firewalls from their security groups as they are now. */
+    void filter(List<BuildServer.PortSpec> ports) {
+        for (BuildServer.PortSpec port : ports) {
+            firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
+        }
     }
 
     static String namespaceOf(String instanceUuid) {
@@ -53,6 +67,7 @@ class ContainerNetworks {
             for (int i = 0; i < ports.size(); i++) {
                 BuildServer.PortSpec port = ports.get(i);
                 GuestConfig.Nic nic = guest.nicsByMac().get(port.macAddress());
+                firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
                 plugPort(ns, "eth" + i, port);
                 if (nic != null) {
                     commands.run(List.of("ip", "-n", ns, "addr", "add", nic.address() + "/" + nic.prefix(), "dev",
@@ -99,6 +114,11 @@ class ContainerNetworks {
         }
         for (BuildServer.PortSpec port : ports) {
             String tap = tapOf(port.portId());
+            try {
+                firewall.remove(tap);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
             if (host.exists(tap)) {
                 try {
                     host.ip("link", "del", tap);

@@ -13,6 +13,8 @@ import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
+import io.kumo.agent.network.PortFirewall;
+import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.PowerState;
@@ -44,6 +46,8 @@ public final class RuncDriver implements HypervisorDriver {
     private static final Logger log = LoggerFactory.getLogger(RuncDriver.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RECORD = "instance.json";
+    /** The marks of this driver's ports' firewalls: "KR" above, the port's number below. */
+    private static final int MARKS = 0x4b520000;
 
     private final RuncSettings settings;
     private final InstanceFiles files;
@@ -63,6 +67,11 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     public RuncDriver(RuncSettings settings, ImageSource imageSource) {
+        this(settings, imageSource, SecurityGroupSource.NONE);
+    }
+
+    /** @param securityGroups where the ports' firewalls come from */
+    public RuncDriver(RuncSettings settings, ImageSource imageSource, SecurityGroupSource securityGroups) {
         this.settings = settings;
         HostCommands commands = new HostCommands(Duration.ofSeconds(60));
         this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
@@ -70,7 +79,8 @@ public final class RuncDriver implements HypervisorDriver {
         this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"));
         this.images = new RootfsImages(imageCache, commands);
         HostLinks links = new HostLinks(commands, settings.network().namespace());
-        this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())));
+        this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())),
+                new PortFirewall(commands, settings.network().namespace(), MARKS), securityGroups);
         this.idRanges = new IdRanges(settings.idRangeFirst(), RuncSettings.IDS_PER_CONTAINER, settings.idRangeCount());
         this.capabilities = DriverCapabilities.of(List.of(HypervisorType.CONTAINER), DriverCapabilities.inventory(
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
@@ -221,6 +231,18 @@ public final class RuncDriver implements HypervisorDriver {
     @Override
     public List<InstanceInfo> instances() {
         return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
+    }
+
+    @Override
+    public void refreshPortFilters() {
+        for (InstanceRecord record : records.values()) {
+            locks.withLock(record.instance().uuid(), () -> {
+                if (records.containsKey(record.instance().uuid()) && running(record.instance().uuid())) {
+                    networks.filter(record.instance().ports());
+                }
+                return null;
+            });
+        }
     }
 
     /** Containers runc runs and instance directories on disk that no record accounts for. */

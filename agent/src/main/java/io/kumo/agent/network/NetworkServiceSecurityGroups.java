@@ -1,0 +1,117 @@
+package io.kumo.agent.network;
+
+import io.kumo.common.client.ServiceTokenProvider;
+import io.kumo.common.contract.host.BuildServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A port's filter from network-service (Neutron v2.0), read with the agent's service user: the port's
+ * security groups, port security and addresses, its groups' ingress rules, and for a rule naming a remote
+ * group the addresses of the ports on the same network in that group (the only ones a bridge can bring).
+ */
+public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String networkUrl;
+    private final ServiceTokenProvider tokens;
+
+    public NetworkServiceSecurityGroups(String networkUrl, ServiceTokenProvider tokens) {
+        this.networkUrl = networkUrl.endsWith("/") ? networkUrl.substring(0, networkUrl.length() - 1) : networkUrl;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public PortFilter filterFor(BuildServer.PortSpec spec, String tap) {
+        JsonNode port = get("/v2.0/ports/" + spec.portId()).get("port");
+        List<String> addresses = new ArrayList<>();
+        port.path("fixed_ips").forEach(ip -> addresses.add(ip.path("ip_address").asString()));
+        String mac = port.path("mac_address").asString(spec.macAddress());
+        if (!port.path("port_security_enabled").asBoolean(true)) {
+            return PortFilter.open(spec.portId(), tap, mac, addresses);
+        }
+        List<PortFilter.Rule> ingress = new ArrayList<>();
+        Map<String, List<String>> groupMembers = new HashMap<>();
+        for (JsonNode group : port.path("security_groups")) {
+            JsonNode rules = get("/v2.0/security-group-rules?security_group_id=" + encode(group.asString()))
+                    .path("security_group_rules");
+            for (JsonNode rule : rules) {
+                if (!"ingress".equals(rule.path("direction").asString())) {
+                    continue;
+                }
+                String prefix = text(rule, "remote_ip_prefix");
+                String remoteGroup = text(rule, "remote_group_id");
+                List<String> remotes = prefix != null ? List.of(prefix) : remoteGroup != null
+                        ? groupMembers.computeIfAbsent(remoteGroup, g -> members(g, spec.networkId())) : List.of();
+                ingress.add(new PortFilter.Rule(rule.path("ethertype").asString("IPv4"), text(rule, "protocol"),
+                        integer(rule, "port_range_min"), integer(rule, "port_range_max"), remotes,
+                        prefix == null && remoteGroup == null));
+            }
+        }
+        return new PortFilter(spec.portId(), tap, mac, addresses, true, ingress);
+    }
+
+    /** The addresses of the network's ports in the group. */
+    private List<String> members(String group, String networkId) {
+        Set<String> addresses = new LinkedHashSet<>();
+        for (JsonNode port : get("/v2.0/ports?network_id=" + encode(networkId)).path("ports")) {
+            boolean member = false;
+            for (JsonNode g : port.path("security_groups")) {
+                member |= g.asString().equals(group);
+            }
+            if (member) {
+                port.path("fixed_ips").forEach(ip -> addresses.add(ip.path("ip_address").asString()));
+            }
+        }
+        return List.copyOf(addresses);
+    }
+
+    private JsonNode get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(networkUrl + path))
+                .header("X-Auth-Token", tokens.token()).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("network-service answered " + response.statusCode() + " for " + path);
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("network-service could not be read (" + path + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
