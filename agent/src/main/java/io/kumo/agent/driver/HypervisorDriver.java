@@ -71,8 +71,8 @@ public interface HypervisorDriver {
     default void removeOrphan(String instanceUuid) {
     }
 
-    /** Renders the firewall of every running instance's ports again (security groups changed). None by default. */
-    default void refreshPortFilters() {
+    /** Renders again the firewalls of running instances' ports that the change touches. None by default. */
+    default void refreshPortFilters(FirewallChange change) {
     }
 
     /** Nova's reboot types: SOFT asks the guest to restart, HARD resets it. */

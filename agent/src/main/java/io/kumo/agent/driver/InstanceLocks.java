@@ -32,7 +32,7 @@ public final class InstanceLocks {
     /** How many instances have a lock right now (for tests: none is leaked). */
     /**
      * The uuids among {@code candidates} that {@code known} does not account for, each checked again under
-     * its lock, so an instance a spawn is making right now is never among them.
+     * its lock, so an instance a spawn is making (or a delete removing) right now is never among them.
      */
     public java.util.List<String> unaccounted(java.util.Collection<String> candidates,
             java.util.function.Predicate<String> known) {

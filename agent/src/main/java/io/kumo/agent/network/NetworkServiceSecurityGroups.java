@@ -45,11 +45,13 @@ public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
         port.path("fixed_ips").forEach(ip -> addresses.add(ip.path("ip_address").asString()));
         String mac = port.path("mac_address").asString(spec.macAddress());
         if (!port.path("port_security_enabled").asBoolean(true)) {
-            return PortFilter.open(spec.portId(), tap, mac, addresses);
+            return PortFilter.open(spec.portId(), spec.networkId(), tap, mac, addresses);
         }
         List<PortFilter.Rule> ingress = new ArrayList<>();
         Map<String, List<String>> groupMembers = new HashMap<>();
+        Set<String> groups = new LinkedHashSet<>();
         for (JsonNode group : port.path("security_groups")) {
+            groups.add(group.asString());
             JsonNode rules = get("/v2.0/security-group-rules?security_group_id=" + encode(group.asString()))
                     .path("security_group_rules");
             for (JsonNode rule : rules) {
@@ -65,7 +67,8 @@ public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
                         prefix == null && remoteGroup == null));
             }
         }
-        return new PortFilter(spec.portId(), tap, mac, addresses, true, ingress);
+        return new PortFilter(spec.portId(), spec.networkId(), tap, mac, addresses, true, groups,
+                groupMembers.keySet(), ingress);
     }
 
     /** The addresses of the network's ports in the group. */

@@ -28,6 +28,7 @@ public final class PortFirewall {
     private final String namespace;
     private final int markBase;
     private final Map<String, Integer> numbers = new HashMap<>();
+    private final Map<String, PortFilter> applied = new HashMap<>();
     private final TreeSet<Integer> free = new TreeSet<>();
     private int next = 1;
     private boolean learned;
@@ -50,6 +51,12 @@ public final class PortFirewall {
         }
         learnExisting();
         run(NftRuleset.replace(filter, markBase + numberOf(filter.tap())));
+        applied.put(filter.tap(), filter);
+    }
+
+    /** The filter the port's firewall was last rendered from; empty when it has none. */
+    public synchronized java.util.Optional<PortFilter> applied(String tap) {
+        return java.util.Optional.ofNullable(applied.get(tap));
     }
 
     /**
@@ -82,6 +89,7 @@ public final class PortFirewall {
     /** Removes the port's firewall; none there is fine. */
     public synchronized void remove(String tap) {
         run(NftRuleset.remove(tap));
+        applied.remove(tap);
         Integer number = numbers.remove(tap);
         if (number != null) {
             free.add(number);

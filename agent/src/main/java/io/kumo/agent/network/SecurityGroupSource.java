@@ -9,8 +9,8 @@ import io.kumo.common.contract.host.BuildServer;
 public interface SecurityGroupSource {
 
     /** No network-service: every port open (anti-spoofing included: nothing is enforced). */
-    SecurityGroupSource NONE = (port, tap) -> PortFilter.open(port.portId(), tap, port.macAddress(),
-            port.fixedIps().stream().map(BuildServer.FixedIp::ipAddress).toList());
+    SecurityGroupSource NONE = (port, tap) -> PortFilter.open(port.portId(), port.networkId(), tap,
+            port.macAddress(), port.fixedIps().stream().map(BuildServer.FixedIp::ipAddress).toList());
 
     /** The port's filter as its security groups say now. */
     PortFilter filterFor(BuildServer.PortSpec port, String tap);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class NftRulesetTest {
 
-    private static final PortFilter WEB = new PortFilter("port-1", "tapaaaabbbb-cc", "fa:16:3e:00:00:01",
-            List.of("10.0.0.5"), true, List.of(
+    private static final PortFilter WEB = new PortFilter("port-1", "net-1", "tapaaaabbbb-cc", "fa:16:3e:00:00:01",
+            List.of("10.0.0.5"), true, java.util.Set.of("web"), java.util.Set.of("default"), List.of(
                     new PortFilter.Rule("IPv4", "tcp", 80, 80, List.of(), true),
                     new PortFilter.Rule("IPv4", "tcp", 8000, 8099, List.of("192.0.2.0/24"), false),
                     new PortFilter.Rule("IPv4", "icmp", null, null, List.of("10.0.0.6", "10.0.0.7"), false),
@@ -38,8 +38,20 @@ class NftRulesetTest {
     }
 
     @Test
+    void aFilterIsTouchedByItsGroupsRulesAndByMembersOfItsRemoteGroupsOnItsNetwork() {
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.rulesOf("web"))).isTrue();
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.rulesOf("default"))).isTrue();
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.rulesOf("db"))).isFalse();
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.portOf("net-1", List.of("default")))).isTrue();
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.portOf("net-2", List.of("default"))))
+                .as("another network's port never reaches this bridge").isFalse();
+        assertThat(WEB.touchedBy(io.kumo.agent.driver.FirewallChange.portOf("net-1", List.of("web"))))
+                .as("no rule names web as remote group").isFalse();
+    }
+
+    @Test
     void aPortWithoutSecurityGetsNoFilterAndNoMark() {
-        String nft = NftRuleset.replace(PortFilter.open("port-2", "tapdddd", "fa:16:3e:00:00:02", List.of("10.0.0.8")),
+        String nft = NftRuleset.replace(PortFilter.open("port-2", "net-1", "tapdddd", "fa:16:3e:00:00:02", List.of("10.0.0.8")),
                 0x4b520008);
 
         assertThat(nft).doesNotContain("drop").doesNotContain("mark").doesNotContain("table inet kumo-tapdddd {");

@@ -78,7 +78,8 @@ class PortFirewallIT {
     }
 
     private static PortFilter filter(String tap, String mac, String ip, List<PortFilter.Rule> rules) {
-        return new PortFilter("port-" + tap, tap, mac, List.of(ip), true, rules);
+        return new PortFilter("port-" + tap, "net", tap, mac, List.of(ip), true, java.util.Set.of("g"),
+                java.util.Set.of(), rules);
     }
 
     private static boolean ping(String from, String to) {

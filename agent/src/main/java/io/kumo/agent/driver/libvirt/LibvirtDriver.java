@@ -1,6 +1,7 @@
 package io.kumo.agent.driver.libvirt;
 
 import io.kumo.agent.driver.DriverCapabilities;
+import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.HypervisorInfo;
@@ -230,7 +231,9 @@ public final class LibvirtDriver implements HypervisorDriver {
 
     @Override
     public List<String> orphans() {
-        return locks.unaccounted(domains.kumoDomainUuids(files.root() + "/"), records::containsKey);
+        // looked at again under the lock: a delete that was under way has removed it meanwhile
+        return locks.unaccounted(domains.kumoDomainUuids(files.root() + "/"),
+                uuid -> records.containsKey(uuid) || !domains.exists(uuid));
     }
 
     @Override
@@ -316,11 +319,16 @@ public final class LibvirtDriver implements HypervisorDriver {
     }
 
     @Override
-    public void refreshPortFilters() {
+    public void refreshPortFilters(FirewallChange change) {
         for (InstanceInfo instance : records.values()) {
             locks.withLock(instance.uuid(), () -> {
                 if (records.containsKey(instance.uuid()) && running(instance.uuid())) {
-                    filter(instance.ports());
+                    for (BuildServer.PortSpec port : instance.ports()) {
+                        String tap = tapOf(port.portId());
+                        if (firewall.applied(tap).filter(f -> f.touchedBy(change)).isPresent()) {
+                            firewall.apply(securityGroups.filterFor(port, tap));
+                        }
+                    }
                 }
                 return null;
             });

@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.runc;
 
+import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
@@ -35,10 +36,13 @@ class ContainerNetworks {
         this.securityGroups = securityGroups;
     }
 
-    /** Renders the ports' firewalls from their security groups as they are now. */
-    void filter(List<BuildServer.PortSpec> ports) {
+    /** Renders again, from the security groups as they are now, the firewalls of the ports the change touches. */
+    void refilter(List<BuildServer.PortSpec> ports, FirewallChange change) {
         for (BuildServer.PortSpec port : ports) {
-            firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
+            String tap = tapOf(port.portId());
+            if (firewall.applied(tap).filter(filter -> filter.touchedBy(change)).isPresent()) {
+                firewall.apply(securityGroups.filterFor(port, tap));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.DriverCapabilities;
+import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.HypervisorInfo;
@@ -234,11 +235,11 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     @Override
-    public void refreshPortFilters() {
+    public void refreshPortFilters(FirewallChange change) {
         for (InstanceRecord record : records.values()) {
             locks.withLock(record.instance().uuid(), () -> {
                 if (records.containsKey(record.instance().uuid()) && running(record.instance().uuid())) {
-                    networks.filter(record.instance().ports());
+                    networks.refilter(record.instance().ports(), change);
                 }
                 return null;
             });
@@ -255,7 +256,9 @@ public final class RuncDriver implements HypervisorDriver {
             }
         }
         candidates.removeIf(uuid -> !uuid.matches("[0-9a-fA-F-]{36}"));
-        return locks.unaccounted(candidates, records::containsKey);
+        // looked at again under the lock: a delete that was under way has removed it meanwhile
+        return locks.unaccounted(candidates, uuid -> records.containsKey(uuid)
+                || (runc.status(uuid).isEmpty() && !Files.exists(instanceDir(uuid))));
     }
 
     /** The orphan's container killed and removed, with its network namespace, mount and files. */
