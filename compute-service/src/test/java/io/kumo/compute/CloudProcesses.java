@@ -104,11 +104,13 @@ final class CloudProcesses {
         return agent;
     }
 
-    /** The agent's own queue of network events, dropped five minutes after the test run like the others. */
+    /** The agent's own queues of network and image events, dropped five minutes after the test run like the others. */
     static List<String> networkEventsQueue(String host) {
-        String consumer = "--spring.cloud.stream.rabbit.bindings.networkEvents-in-0.consumer.";
+        String network = "--spring.cloud.stream.rabbit.bindings.networkEvents-in-0.consumer.";
+        String image = "--spring.cloud.stream.rabbit.bindings.imageEvents-in-0.consumer.";
         return List.of("--spring.cloud.stream.bindings.networkEvents-in-0.group=agent-net-it-" + host,
-                consumer + "expires=300000");
+                network + "expires=300000",
+                "--spring.cloud.stream.bindings.imageEvents-in-0.group=agent-img-it-" + host, image + "expires=300000");
     }
 
     private static List<String> concat(List<String> first, String... more) {

@@ -4,6 +4,7 @@ import io.kumo.agent.application.CommandDispatcher;
 import io.kumo.agent.application.HostRegistration;
 import io.kumo.agent.application.PowerStateSync;
 import io.kumo.agent.application.HostReconcileLoop;
+import io.kumo.agent.application.ImageCacheInvalidation;
 import io.kumo.agent.application.OrphanReconciler;
 import io.kumo.agent.application.PortFilterRefresh;
 import io.kumo.agent.application.RegistrationLoop;
@@ -110,6 +111,11 @@ class AgentConfiguration {
             AgentProperties properties) {
         return new HostReconcileLoop(new PowerStateSync(hosts, events, clock),
                 new OrphanReconciler(hosts, properties.removeOrphans()), properties.powerSyncInterval());
+    }
+
+    @Bean
+    ImageCacheInvalidation imageCacheInvalidation(ServedHosts hosts) {
+        return new ImageCacheInvalidation(hosts);
     }
 
     @Bean

@@ -17,7 +17,7 @@ import org.springframework.core.env.PropertySource;
  * {@code agent.host-ip} to the address of the interface of the default route (as Nova's {@code my_ip}), and
  * {@code agent.derived.served-hosts} lists every host this process serves, comma-separated, for the command
  * queue's routing keys in application.yaml, and {@code agent.derived.functions} the bindings it consumes (real
- * drivers also follow network events, for their firewalls). Both are computed when first read rather than at start-up, so
+ * drivers also follow network events, for their firewalls, and image events, for their image caches). Both are computed when first read rather than at start-up, so
  * settings added late (a test's dynamic properties) still count.
  */
 public class AgentEnvironment implements EnvironmentPostProcessor {
@@ -58,9 +58,9 @@ public class AgentEnvironment implements EnvironmentPostProcessor {
                 return localAddress;
             }
             if (FUNCTIONS.equals(name)) {
-                // the fake driver has no firewalls: its agents need no queue of network events
+                // the fake driver has no firewalls and no image cache: its agents need no queue of events
                 return "fake".equals(environment.getProperty("agent.driver", "").trim()) ? "hostCommands"
-                        : "hostCommands;networkEvents";
+                        : "hostCommands;networkEvents;imageEvents";
             }
             if (SERVED_HOSTS.equals(name)) {
                 return String.join(",", ServedHostNames.of(environment.getProperty("agent.host"),

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *                           user ({@code kumo.identity.*})
  * @param networkUrl         network-service, where real drivers read the ports' security groups (same user)
  * @param securityGroups     enforce security groups and anti-spoofing on real drivers' ports (nftables)
+ * @param imageCacheMaxGb    real drivers' image cache bound: least recently used images (not in use) above it go
  * @param announceInterval   how often the hosts are announced again (besides at start-up)
  * @param heartbeatInterval  how often each host heartbeats; the scheduler calls it down after 60 s
  * @param powerSyncInterval  how often the instances' power states are read and changes reported (Nova's
@@ -43,6 +44,7 @@ public record AgentProperties(
         @DefaultValue("http://127.0.0.1:9292") String imageUrl,
         @DefaultValue("http://127.0.0.1:9696") String networkUrl,
         @DefaultValue("true") boolean securityGroups,
+        @DefaultValue("50") @Min(1) int imageCacheMaxGb,
         @DefaultValue("10m") Duration announceInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("10s") Duration powerSyncInterval,

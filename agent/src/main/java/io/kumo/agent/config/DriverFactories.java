@@ -74,7 +74,7 @@ final class DriverFactories {
                 runc.memoryMb() > 0 ? runc.memoryMb() : HostResources.memoryMb(),
                 runc.diskGb() > 0 ? runc.diskGb() : HostResources.freeDiskGb(stateDir),
                 properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio(),
-                networkSettings(properties));
+                networkSettings(properties), properties.imageCacheMaxGb() * (1L << 30));
     }
 
     /** agent.network.* as the drivers take it; a mapping that is not {@code physnet:interface} stops start-up. */
@@ -105,7 +105,8 @@ final class DriverFactories {
                     libvirt.memoryMb() > 0 ? libvirt.memoryMb() : HostResources.memoryMb(),
                     libvirt.diskGb() > 0 ? libvirt.diskGb() : HostResources.freeDiskGb(stateDir),
                     properties.cpuAllocationRatio(), properties.ramAllocationRatio(),
-                    properties.diskAllocationRatio(), networkSettings(properties));
+                    properties.diskAllocationRatio(), networkSettings(properties),
+                    properties.imageCacheMaxGb() * (1L << 30));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -71,6 +71,10 @@ public interface HypervisorDriver {
     default void removeOrphan(String instanceUuid) {
     }
 
+    /** Drops the image's cached copy (it was deleted in image-service) unless an instance uses it. None by default. */
+    default void forgetImage(String imageId) {
+    }
+
     /** Renders again the firewalls of running instances' ports that the change touches. None by default. */
     default void refreshPortFilters(FirewallChange change) {
     }

@@ -2,6 +2,7 @@ package io.kumo.agent.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kumo.agent.MutableClock;
 import io.kumo.agent.RecordingHostEvents;
 import io.kumo.agent.domain.HostEvent;
 import io.kumo.agent.domain.ServedHost;
@@ -10,11 +11,8 @@ import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.common.contract.host.HostAnnounced;
 import io.kumo.common.contract.host.HostHeartbeat;
 import io.kumo.common.contract.host.InventorySpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -87,33 +85,5 @@ class HostRegistrationTest {
         loop.step();
 
         assertThat(events.payloads(HostAnnounced.class)).hasSize(4); // two rounds of two hosts, then none
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

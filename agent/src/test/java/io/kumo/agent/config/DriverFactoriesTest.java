@@ -45,7 +45,7 @@ class DriverFactoriesTest {
         AgentProperties base = properties("libvirt", 1, List.of(), "");
         AgentProperties.Libvirt l = base.libvirt();
         AgentProperties xen = new AgentProperties(base.host(), base.availabilityZone(), base.hostIp(), "libvirt",
-                base.imageUrl(), base.networkUrl(), base.securityGroups(), base.announceInterval(), base.heartbeatInterval(), base.powerSyncInterval(),
+                base.imageUrl(), base.networkUrl(), base.securityGroups(), base.imageCacheMaxGb(), base.announceInterval(), base.heartbeatInterval(), base.powerSyncInterval(),
                 base.removeOrphans(), base.commandConcurrency(),
                 base.cpuAllocationRatio(), base.ramAllocationRatio(), base.diskAllocationRatio(), base.publish(),
                 base.fake(), base.runc(), new AgentProperties.Libvirt(l.uri(), l.stateDir(), "xen", l.kvmProbeTimeout(),
@@ -108,7 +108,7 @@ class DriverFactoriesTest {
     }
 
     static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames) {
-        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", "http://127.0.0.1:9696", true, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(10), false, 2, 16.0,
+        return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", "http://127.0.0.1:9696", true, 50, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(10), false, 2, 16.0,
                 1.5, 1.0, new AgentProperties.Publish(Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
                 new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames),

@@ -82,7 +82,8 @@ public final class LibvirtDriver implements HypervisorDriver {
         this.files = new InstanceFiles(settings.stateDir().resolve("instances"));
         Path cacheDir = settings.stateDir().resolve("images");
         InstanceFiles.traversable(cacheDir);
-        this.images = new ImageCache(imageSource, cacheDir);
+        this.images = new ImageCache(imageSource, cacheDir, settings.imageCacheBytes(), this::cachedFileInUse,
+                java.time.Clock.systemUTC());
         this.disks = new VmDisks(images, commands);
         this.configDrives = new ConfigDriveIso(commands);
         HostLinks links = new HostLinks(commands, null);
@@ -227,6 +228,30 @@ public final class LibvirtDriver implements HypervisorDriver {
     @Override
     public List<InstanceInfo> instances() {
         return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
+    }
+
+    @Override
+    public void forgetImage(String imageId) {
+        images.forget(imageId);
+    }
+
+    /** A cached image is in use as a VM's base (its image) or kernel/ramdisk (named in its domain XML). */
+    private boolean cachedFileInUse(Path file) {
+        String imageId = file.getFileName().toString().split("\\.", 2)[0];
+        if (records.values().stream().anyMatch(i -> i.image() != null && imageId.equals(i.image().id()))) {
+            return true;
+        }
+        for (Path dir : files.dirs()) {
+            try {
+                Path xml = dir.resolve("domain.xml");
+                if (Files.exists(xml) && Files.readString(xml).contains(file.toAbsolutePath().toString())) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true; // when in doubt, keep it
+            }
+        }
+        return false;
     }
 
     @Override

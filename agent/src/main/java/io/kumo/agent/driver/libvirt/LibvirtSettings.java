@@ -20,11 +20,12 @@ import java.time.Duration;
  * @param vcpus           CPUs offered to the scheduler; memoryMb, diskGb likewise
  * @param network         how the host's bridges reach the other hosts (in the host's own namespace: libvirt
  *                        makes the taps there)
+ * @param imageCacheBytes the image cache's bound (least recently used images not in use above it are evicted)
  */
 public record LibvirtSettings(String uri, Path stateDir, String domainType, Duration kvmProbeTimeout,
         Path probeKernel, String machine, Duration stopTimeout, int defaultDiskGb, int vcpus, int memoryMb,
         int diskGb, double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
-        HostNetworkSettings network) {
+        HostNetworkSettings network, long imageCacheBytes) {
 
     public LibvirtSettings {
         if (!domainType.equals("auto") && !domainType.equals("kvm") && !domainType.equals("qemu")) {

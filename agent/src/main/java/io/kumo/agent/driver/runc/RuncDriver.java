@@ -77,7 +77,8 @@ public final class RuncDriver implements HypervisorDriver {
         HostCommands commands = new HostCommands(Duration.ofSeconds(60));
         this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
         this.disks = new ContainerDisks(commands);
-        this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"));
+        this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"),
+                settings.imageCacheBytes(), file -> false, java.time.Clock.systemUTC()); // tarballs: used while unpacked
         this.images = new RootfsImages(imageCache, commands);
         HostLinks links = new HostLinks(commands, settings.network().namespace());
         this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())),
@@ -244,6 +245,11 @@ public final class RuncDriver implements HypervisorDriver {
                 return null;
             });
         }
+    }
+
+    @Override
+    public void forgetImage(String imageId) {
+        imageCache.forget(imageId);
     }
 
     /** Containers runc runs and instance directories on disk that no record accounts for. */

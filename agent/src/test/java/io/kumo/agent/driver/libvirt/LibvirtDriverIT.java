@@ -64,7 +64,7 @@ class LibvirtDriverIT {
 
     private static LibvirtSettings settings(String domainType) {
         return new LibvirtSettings("qemu:///system", state.resolve("state"), domainType, Duration.ofSeconds(8), null,
-                "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly());
+                "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly(), 1L << 30);
     }
 
     @AfterAll

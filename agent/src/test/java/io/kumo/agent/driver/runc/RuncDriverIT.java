@@ -47,7 +47,7 @@ class RuncDriverIT {
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         imageTar = GuestImages.container(state.resolve("busybox-rootfs.tar"));
         settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
-                2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly());
+                2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly(), 1L << 30);
         driver = new RuncDriver(settings, source());
     }
 
