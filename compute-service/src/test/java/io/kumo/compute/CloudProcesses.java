@@ -70,7 +70,7 @@ final class CloudProcesses {
     static ServiceProcess runcAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
             int imagePort) {
         ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
-                IdentityProcess.freePort(), concat(networkEventsQueue(host),
+                IdentityProcess.freePort(), concat(eventQueues(host),
                         "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.runc.state-dir=" + stateDir,
                         "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
@@ -90,7 +90,7 @@ final class CloudProcesses {
     static ServiceProcess libvirtAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
             int imagePort) {
         ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
-                IdentityProcess.freePort(), concat(networkEventsQueue(host),
+                IdentityProcess.freePort(), concat(eventQueues(host),
                         "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=libvirt", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.libvirt.state-dir=" + stateDir,
                         "--agent.libvirt.domain-type=qemu", "--agent.libvirt.stop-timeout=2s",
@@ -105,7 +105,7 @@ final class CloudProcesses {
     }
 
     /** The agent's own queues of network and image events, dropped five minutes after the test run like the others. */
-    static List<String> networkEventsQueue(String host) {
+    static List<String> eventQueues(String host) {
         String network = "--spring.cloud.stream.rabbit.bindings.networkEvents-in-0.consumer.";
         String image = "--spring.cloud.stream.rabbit.bindings.imageEvents-in-0.consumer.";
         return List.of("--spring.cloud.stream.bindings.networkEvents-in-0.group=agent-net-it-" + host,

@@ -37,11 +37,6 @@ public final class ImageCache {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> downloads = new ConcurrentHashMap<>();
 
-    /** A cache without a bound, whose files are never in use after their build (containers' root tarballs). */
-    public ImageCache(ImageSource source, Path dir) {
-        this(source, dir, Long.MAX_VALUE, file -> false, Clock.systemUTC());
-    }
-
     /**
      * @param maxBytes the size above which least recently used images are evicted
      * @param inUse    whether a cached file is in use (such a file is never evicted)

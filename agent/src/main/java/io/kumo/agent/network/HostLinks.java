@@ -60,9 +60,4 @@ public final class HostLinks {
             return List.of();
         }
     }
-
-    /** The namespace, or null for the host's own. */
-    public String namespace() {
-        return namespace;
-    }
 }

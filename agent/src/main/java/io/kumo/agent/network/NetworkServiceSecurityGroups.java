@@ -74,7 +74,8 @@ public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
     /** The addresses of the network's ports in the group. */
     private List<String> members(String group, String networkId) {
         Set<String> addresses = new LinkedHashSet<>();
-        for (JsonNode port : get("/v2.0/ports?network_id=" + encode(networkId)).path("ports")) {
+        for (JsonNode port : get("/v2.0/ports?fields=security_groups&fields=fixed_ips&network_id="
+                + encode(networkId)).path("ports")) {
             boolean member = false;
             for (JsonNode g : port.path("security_groups")) {
                 member |= g.asString().equals(group);

@@ -44,8 +44,11 @@ public final class PortFirewall {
         this.markBase = markBase & 0xffff0000;
     }
 
-    /** Makes or replaces the port's firewall. */
+    /** Makes or replaces the port's firewall; one already rendered from an equal filter is left as it is. */
     public synchronized void apply(PortFilter filter) {
+        if (filter.equals(applied.get(filter.tap()))) {
+            return;
+        }
         if (filter.portSecurity()) {
             enableBridgeHooks();
         }

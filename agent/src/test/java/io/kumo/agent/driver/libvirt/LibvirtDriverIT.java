@@ -63,7 +63,11 @@ class LibvirtDriverIT {
     }
 
     private static LibvirtSettings settings(String domainType) {
-        return new LibvirtSettings("qemu:///system", state.resolve("state"), domainType, Duration.ofSeconds(8), null,
+        return settings(state.resolve("state"), domainType);
+    }
+
+    private static LibvirtSettings settings(Path stateDir, String domainType) {
+        return new LibvirtSettings("qemu:///system", stateDir, domainType, Duration.ofSeconds(8), null,
                 "pc", Duration.ofSeconds(2), 1, 2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly(), 1L << 30);
     }
 
@@ -117,7 +121,8 @@ class LibvirtDriverIT {
                 .isEqualTo(PowerState.RUNNING);
         awaitConsole(first, "kumo-tiny ready", 3);
 
-        LibvirtDriver restarted = new LibvirtDriver(settings(driver.domainType()), images);
+        LibvirtDriver restarted = new LibvirtDriver(settings("auto"), images);
+        assertThat(restarted.domainType()).as("the verdict of this boot's probe").isEqualTo(driver.domainType());
         assertThat(restarted.instances()).extracting(InstanceInfo::uuid, InstanceInfo::powerState)
                 .containsExactlyInAnyOrder(tuple(first.instanceUuid(), PowerState.RUNNING),
                         tuple(second.instanceUuid(), PowerState.RUNNING));
@@ -142,6 +147,20 @@ class LibvirtDriverIT {
         }
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
                 .isFalse();
+    }
+
+    @Test
+    void aKvmVerdictOfThisBootIsTakenWithoutProbingAgainAndOneOfAnotherBootIsNot() throws Exception {
+        Path kept = state.resolve("kept-verdict");
+        Files.createDirectories(kept);
+        Files.writeString(kept.resolve("kvm-probe.verdict"), KvmProbe.bootId().orElseThrow() + " kvm\n");
+        assertThat(new LibvirtDriver(settings(kept, "auto"), images).domainType())
+                .as("kvm as kept, though a probe would find KVM hanging here").isEqualTo("kvm");
+
+        Files.writeString(kept.resolve("kvm-probe.verdict"), "another-boot kvm\n");
+        assertThat(new LibvirtDriver(settings(kept, "auto"), images).domainType()).isEqualTo(driver.domainType());
+        assertThat(Files.readString(kept.resolve("kvm-probe.verdict")))
+                .startsWith(KvmProbe.bootId().orElseThrow() + " ");
     }
 
     @Test
