@@ -199,6 +199,12 @@ check "server event show (admin) lists the build's steps" contains compute__do_b
     "$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)" \
     "$("$OPENSTACK" --os-cloud kumo server event list vm1 -f value -c 'Request ID' | tail -1)"
 check "console log show vm1 ends at its login prompt" contains "vm1 login:" demo console log show vm1
+vm1_id=$("$OPENSTACK" --os-cloud kumo server show vm1 -f value -c id)
+check "server show --diagnostics (admin): vm1's figures from its host" contains vda_read admin server show \
+  --diagnostics "$vm1_id"
+check "a member may not read diagnostics" refuses demo server show --diagnostics vm1
+check "the agent's /actuator/prometheus has vm1's series" contains "kumo_instance_running{host=\"$host\",uuid=\"$vm1_id\"} 1" \
+  curl -sf http://127.0.0.1:8790/actuator/prometheus
 check "server rebuild --wait vm1 (same image)" demo server rebuild --image kumo-tiny --wait vm1
 check "vm1 keeps its address through the rebuild" contains 10.30.0. demo server show vm1 -f value -c addresses
 check "server event list vm1 shows the rebuild" contains rebuild demo server event list vm1

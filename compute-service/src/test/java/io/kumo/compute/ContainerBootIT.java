@@ -47,6 +47,11 @@ class ContainerBootIT extends ServerCloudIT {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> neutron.get("/v2.0/ports/" + port.get("id")
                     .asString(), adminToken()).json().get("port").get("status").asString().equals("ACTIVE"));
             assertThat(Files.exists(Path.of("/var/run/netns", "kumo-" + id))).as("its network namespace").isTrue();
+            JsonNode diagnostics = nova.get("/servers/" + id + "/diagnostics", adminToken()).json();
+            assertThat(diagnostics.get("cpu_time").asLong()).as(diagnostics.toString()).isPositive();
+            assertThat(diagnostics.get("memory-usage").asLong()).isPositive();
+            assertThat(diagnostics.get("pids").asLong()).isPositive();
+            assertThat(diagnostics.has("oom_kills") && diagnostics.has("root_write")).isTrue();
 
             assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
             awaitStatus(id, "SHUTOFF", demo);

@@ -141,6 +141,34 @@ class ServersIT extends ServerCloudIT {
     }
 
     @Test
+    void diagnosticsAreTheHostsFiguresForAdminsOfRunningServersOnly() {
+        String demo = demoToken();
+        String id = boot(demo, unique("diagnosed"), networkId, "").json().get("server").get("id").asString();
+        JsonNode server = awaitStatus(id, "ACTIVE", demo);
+        JsonNode flavor = nova.get("/flavors/" + server.get("flavor").get("id").asString(), demo).json().get("flavor");
+        String portId = neutron.get("/v2.0/ports?device_id=" + id, adminToken()).json().get("ports").get(0)
+                .get("id").asString();
+
+        ApiClient.Response diagnostics = nova.get("/servers/" + id + "/diagnostics", adminToken());
+        assertThat(diagnostics.status()).as(diagnostics.text()).isEqualTo(200);
+        JsonNode figures = diagnostics.json();
+        assertThat(figures.get("memory").asLong()).as("KiB, as Nova's").isEqualTo(flavor.get("ram").asLong() * 1024);
+        String tap = "tap" + portId.substring(0, 11);
+        assertThat(figures.has(tap + "_rx") && figures.has(tap + "_tx_packets")).as(figures.toString()).isTrue();
+        assertThat(figures.has("vda_read") && figures.has("vda_write_req")).as(figures.toString()).isTrue();
+
+        assertNovaError(nova.get("/servers/" + id + "/diagnostics", demo), 403, "forbidden");
+        String stranger = IDENTITY.newProjectMember(unique("other"));
+        assertNovaError(nova.get("/servers/" + id + "/diagnostics", stranger), 404, "itemNotFound");
+        assertThat(action(id, demo, "{\"os-stop\": null}").status()).isEqualTo(202);
+        awaitStatus(id, "SHUTOFF", demo);
+        assertNovaError(nova.get("/servers/" + id + "/diagnostics", adminToken()), 409, "conflictingRequest");
+        assertNovaError(nova.get("/servers/" + java.util.UUID.randomUUID() + "/diagnostics", adminToken()), 404,
+                "itemNotFound");
+        nova.delete("/servers/" + id, demo);
+    }
+
+    @Test
     void aServerIsRebuiltInPlaceKeepingItsAddressAndItsConsoleShowsEachBoot() {
         String demo = demoToken();
         String id = boot(demo, unique("phoenix"), networkId, ", \"metadata\": {\"v\": \"1\"}").json()

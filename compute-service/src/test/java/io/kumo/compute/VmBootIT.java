@@ -48,6 +48,10 @@ class VmBootIT extends ServerCloudIT {
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> console(id, demo).contains("kumo-tiny ready"));
             assertThat(console(id, demo)).contains("uuid " + id, "hostname " + name, "user-data hello vm",
                     "eth0 " + address);
+            JsonNode diagnostics = nova.get("/servers/" + id + "/diagnostics", adminToken()).json();
+            assertThat(diagnostics.get("cpu0_time").asLong()).as(diagnostics.toString()).isPositive();
+            assertThat(diagnostics.get("memory-rss").asLong()).isPositive();
+            assertThat(diagnostics.get("vda_read_req").asLong()).isPositive();
 
             Process off = new ProcessBuilder("virsh", "-c", "qemu:///system", "destroy", "kumo-" + id).start();
             assertThat(off.waitFor()).as("the guest powered off behind Kumo's back").isZero();

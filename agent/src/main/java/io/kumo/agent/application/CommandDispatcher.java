@@ -4,12 +4,13 @@ import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
 import io.kumo.agent.handler.BuildServerHandler;
 import io.kumo.agent.handler.ConsoleOutputHandler;
+import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
 import io.kumo.common.contract.host.BuildServer;
-import io.kumo.common.contract.host.ConsoleOutput;
 import io.kumo.common.contract.host.GetConsoleOutput;
+import io.kumo.common.contract.host.GetDiagnostics;
 import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.messaging.MessageCodec;
@@ -20,12 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes a host command to its handler: by message type ({@code kumo_type}: BuildServer, ServerCommand,
- * RebuildServer or GetConsoleOutput), then for a ServerCommand by its action, and to the host it names. A
+ * RebuildServer, or the requests GetConsoleOutput and GetDiagnostics), then for a ServerCommand by its action, and to the host it names. A
  * type this agent does not know (a newer compute-service, a stray publisher) is logged and dropped rather
  * than failed: failing would only park it in the dead-letter queue after three useless redeliveries. A known
  * type that does not decode is a broken message and does fail, so it ends in the dead-letter queue for
@@ -37,6 +39,7 @@ public final class CommandDispatcher {
     static final String SERVER_COMMAND = MessageCodec.typeOf(ServerCommand.class).name();
     static final String REBUILD_SERVER = MessageCodec.typeOf(RebuildServer.class).name();
     static final String GET_CONSOLE_OUTPUT = MessageCodec.typeOf(GetConsoleOutput.class).name();
+    static final String GET_DIAGNOSTICS = MessageCodec.typeOf(GetDiagnostics.class).name();
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
@@ -59,7 +62,7 @@ public final class CommandDispatcher {
 
     /** Every handler the agent has: one per message type, one per ServerCommand action. */
     public record Handlers(BuildServerHandler build, List<ServerActionHandler> actions, RebuildServerHandler rebuild,
-            ConsoleOutputHandler console, MisaddressedCommandHandler misaddressed) {
+            ConsoleOutputHandler console, DiagnosticsHandler diagnostics, MisaddressedCommandHandler misaddressed) {
     }
 
     /** A command as the broker delivered it; {@code replyTo} is set only for requests that want a reply. */
@@ -105,7 +108,13 @@ public final class CommandDispatcher {
         } else if (REBUILD_SERVER.equals(type)) {
             rebuild(codec.fromJson(delivery.body(), RebuildServer.class), delivery.routingKey());
         } else if (GET_CONSOLE_OUTPUT.equals(type)) {
-            consoleOutput(codec.fromJson(delivery.body(), GetConsoleOutput.class), delivery);
+            GetConsoleOutput request = codec.fromJson(delivery.body(), GetConsoleOutput.class);
+            answer(delivery, type, request.instanceUuid(), request.host(), request.expired(clock.instant()),
+                    h -> handlers.console().handle(request, h), h -> handlers.console().notServed(request, h));
+        } else if (GET_DIAGNOSTICS.equals(type)) {
+            GetDiagnostics request = codec.fromJson(delivery.body(), GetDiagnostics.class);
+            answer(delivery, type, request.instanceUuid(), request.host(), request.expired(clock.instant()),
+                    h -> handlers.diagnostics().handle(request, h), h -> handlers.diagnostics().notServed(request, h));
         } else {
             log.warn("Dropped a host command of unknown type '{}' for {} ({} bytes)", type, delivery.routingKey(),
                     delivery.body() == null ? 0 : delivery.body().length);
@@ -146,19 +155,22 @@ public final class CommandDispatcher {
         });
     }
 
-    private void consoleOutput(GetConsoleOutput request, Delivery delivery) {
+    /**
+     * Answers a request to its reply address — unless it names none, or its requester stopped waiting —
+     * with its handler's reply, or the not-served one for a host this agent does not serve.
+     */
+    private void answer(Delivery delivery, String type, String instanceUuid, String namedHost, boolean expired,
+            Function<ServedHost, Object> handler, Function<String, Object> notServed) {
         if (delivery.replyTo() == null || delivery.replyTo().replyTo() == null) {
-            log.warn("Dropped GetConsoleOutput for {}: it names no reply queue", request.instanceUuid());
+            log.warn("Dropped {} for {}: it names no reply queue", type, instanceUuid);
             return;
         }
-        if (request.expired(clock.instant())) {
-            log.info("Dropped GetConsoleOutput for {}: its requester stopped waiting at {}", request.instanceUuid(),
-                    request.expiresAt());
+        if (expired) {
+            log.info("Dropped {} for {}: its requester stopped waiting", type, instanceUuid);
             return;
         }
-        String host = hostOf(request.host(), delivery.routingKey());
-        ConsoleOutput reply = served(host).map(h -> handlers.console().handle(request, h))
-                .orElseGet(() -> handlers.console().notServed(request, host));
+        String host = hostOf(namedHost, delivery.routingKey());
+        Object reply = served(host).<Object>map(handler).orElseGet(() -> notServed.apply(host));
         replies.reply(delivery.replyTo(), reply);
     }
 

@@ -1,12 +1,13 @@
 package io.kumo.agent.config;
 
+import io.kumo.agent.api.InstanceMetrics;
 import io.kumo.agent.application.CommandDispatcher;
-import io.kumo.agent.application.HostRegistration;
-import io.kumo.agent.application.PowerStateSync;
 import io.kumo.agent.application.HostReconcileLoop;
+import io.kumo.agent.application.HostRegistration;
 import io.kumo.agent.application.ImageCacheInvalidation;
 import io.kumo.agent.application.OrphanReconciler;
 import io.kumo.agent.application.PortFilterRefresh;
+import io.kumo.agent.application.PowerStateSync;
 import io.kumo.agent.application.RegistrationLoop;
 import io.kumo.agent.application.ServedHosts;
 import io.kumo.agent.domain.HostEvents;
@@ -17,6 +18,7 @@ import io.kumo.agent.driver.ImageServiceSource;
 import io.kumo.agent.handler.BuildServerHandler;
 import io.kumo.agent.handler.ConsoleOutputHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
+import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebootServerHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
@@ -28,6 +30,7 @@ import io.kumo.agent.network.NetworkServiceSecurityGroups;
 import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -102,8 +105,16 @@ class AgentConfiguration {
         return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock),
                 List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
                         new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
-                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(),
+                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(), new DiagnosticsHandler(),
                 new MisaddressedCommandHandler(events, clock));
+    }
+
+    /** Per-instance metrics next to the agent's own on /actuator/prometheus. */
+    @Bean
+    InstanceMetrics instanceMetrics(ServedHosts hosts, ObjectProvider<PrometheusRegistry> registry) {
+        InstanceMetrics metrics = new InstanceMetrics(hosts);
+        registry.ifAvailable(r -> r.register(metrics));
+        return metrics;
     }
 
     @Bean

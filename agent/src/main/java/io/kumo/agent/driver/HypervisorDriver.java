@@ -1,6 +1,7 @@
 package io.kumo.agent.driver;
 
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,12 @@ public interface HypervisorDriver {
 
     /** The instance's console log, oldest line first; empty when it is not on this host. */
     Optional<List<String>> consoleLog(String instanceUuid);
+
+    /**
+     * What the instance uses now (CPU, memory, disk and network counters, and a container's throttling, OOM
+     * kills and processes), for metrics and Nova's server diagnostics; empty when it is not on this host.
+     */
+    Optional<InstanceStats> stats(String instanceUuid);
 
     /** Destroys the instance and unplugs its ports; returns what was destroyed, empty when nothing was there. */
     Optional<InstanceInfo> destroy(String instanceUuid);

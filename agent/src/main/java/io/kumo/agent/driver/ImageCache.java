@@ -85,6 +85,59 @@ public final class ImageCache {
         return file;
     }
 
+    /** Makes a file from another: {@code source} read, {@code target} (a partial file) written. */
+    @FunctionalInterface
+    public interface Derivation {
+        void make(Path source, Path target) throws IOException;
+    }
+
+    /**
+     * A file made once from the image's cached copy — a flattened root filesystem, the process an image's
+     * configuration names — cached beside it as {@code <id><suffix>} (and evicted and forgotten with the
+     * image's files): made under the image's lock from {@link #fetch}'s file into a partial file moved into
+     * place when complete, so concurrent builds wait for the one making it.
+     *
+     * @throws SpawnFailure what {@code derivation} throws, or a retryable one when the image cannot be fetched
+     */
+    public Path derive(BuildServer.ImageSpec image, String sourceSuffix, String suffix, Derivation derivation) {
+        requireId(image == null ? null : image.id());
+        Path file = dir.resolve(image.id() + suffix);
+        synchronized (lockOf(image.id())) {
+            if (Files.exists(file)) {
+                touch(file, image);
+                return file;
+            }
+        }
+        Path source = fetch(image, sourceSuffix);
+        synchronized (lockOf(image.id())) {
+            try {
+                if (!Files.exists(file)) {
+                    Path partial = dir.resolve(image.id() + suffix + ".partial");
+                    try {
+                        derivation.make(source, partial);
+                        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        InstanceFiles.deleteTree(partial);
+                    }
+                }
+                Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            } catch (IOException e) {
+                throw new SpawnFailure("image " + image.id() + " could not be prepared: " + e.getMessage(), false);
+            }
+        }
+        evictAboveBound();
+        return file;
+    }
+
+    private void touch(Path file, BuildServer.ImageSpec image) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+        } catch (IOException e) {
+            throw new SpawnFailure("image " + image.id() + " could not be read from the cache: " + e.getMessage(),
+                    true);
+        }
+    }
+
     /** Drops the image's cached files (it was deleted in image-service) unless one is in use. */
     public void forget(String imageId) {
         if (imageId == null || !imageId.matches("[A-Za-z0-9-]{1,64}")) {

@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The host's links seen from its network namespace (the host's own, or the one {@link HostNetworkSettings}
  * names): {@code ip} commands run there, and links are looked up there.
  */
 public final class HostLinks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path SYS_NET = Path.of("/sys/class/net");
 
     private final HostCommands commands;
     private final String namespace;
@@ -34,7 +40,7 @@ public final class HostLinks {
 
     public boolean exists(String link) {
         if (namespace == null) {
-            return Files.exists(Path.of("/sys/class/net", link));
+            return Files.exists(SYS_NET.resolve(link));
         }
         try {
             ip("link", "show", "dev", link);
@@ -47,7 +53,7 @@ public final class HostLinks {
     /** The links enslaved to {@code bridge}; empty when it does not exist. */
     public List<String> enslavedTo(String bridge) {
         if (namespace == null) {
-            try (Stream<Path> ports = Files.list(Path.of("/sys/class/net", bridge, "brif"))) {
+            try (Stream<Path> ports = Files.list(SYS_NET.resolve(bridge).resolve("brif"))) {
                 return ports.map(p -> p.getFileName().toString()).toList();
             } catch (IOException e) {
                 return List.of();
@@ -59,5 +65,44 @@ public final class HostLinks {
         } catch (HostCommands.HostCommandFailed e) {
             return List.of();
         }
+    }
+
+    /**
+     * The link's counters; empty when it does not exist. Read from sysfs in the host's own namespace, from
+     * {@code ip -s -j link} in another (sysfs shows the namespace of the process that mounted it).
+     */
+    public Optional<LinkCounters> counters(String link) {
+        if (namespace == null) {
+            Path statistics = SYS_NET.resolve(link).resolve("statistics");
+            try {
+                return Optional.of(new LinkCounters(read(statistics, "rx_bytes"), read(statistics, "rx_packets"),
+                        read(statistics, "rx_errors"), read(statistics, "rx_dropped"), read(statistics, "tx_bytes"),
+                        read(statistics, "tx_packets"), read(statistics, "tx_errors"), read(statistics, "tx_dropped")));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return countersOf(ip("-s", "-j", "link", "show", "dev", link));
+        } catch (HostCommands.HostCommandFailed e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The counters in {@code ip -s -j link show dev <link>}'s answer (its {@code stats64}). */
+    static Optional<LinkCounters> countersOf(String ipJson) {
+        JsonNode link = JSON.readTree(ipJson).path(0);
+        JsonNode rx = link.path("stats64").path("rx");
+        JsonNode tx = link.path("stats64").path("tx");
+        if (rx.isMissingNode() || tx.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkCounters(rx.path("bytes").asLong(), rx.path("packets").asLong(),
+                rx.path("errors").asLong(), rx.path("dropped").asLong(), tx.path("bytes").asLong(),
+                tx.path("packets").asLong(), tx.path("errors").asLong(), tx.path("dropped").asLong()));
+    }
+
+    private static long read(Path statistics, String counter) throws IOException {
+        return Long.parseLong(Files.readString(statistics.resolve(counter)).strip());
     }
 }

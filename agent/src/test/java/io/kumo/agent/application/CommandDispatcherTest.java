@@ -13,6 +13,7 @@ import io.kumo.agent.driver.fake.FakeDriver;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.handler.BuildServerHandler;
 import io.kumo.agent.handler.ConsoleOutputHandler;
+import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebootServerHandler;
@@ -23,7 +24,9 @@ import io.kumo.agent.handler.StopServerHandler;
 import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.ConsoleOutput;
+import io.kumo.common.contract.host.Diagnostics;
 import io.kumo.common.contract.host.GetConsoleOutput;
+import io.kumo.common.contract.host.GetDiagnostics;
 import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.contract.host.ServerActionDone;
@@ -54,7 +57,7 @@ class CommandDispatcherTest {
 
     private CommandDispatcher.Handlers handlers(List<ServerActionHandler> actionHandlers) {
         return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock), actionHandlers,
-                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(),
+                new RebuildServerHandler(events, clock), new ConsoleOutputHandler(), new DiagnosticsHandler(),
                 new MisaddressedCommandHandler(events, clock));
     }
 
@@ -147,6 +150,33 @@ class CommandDispatcherTest {
         assertThat(output.output().lines()).hasSize(2).last().isEqualTo("web-1 login: ");
         assertThat(((ConsoleOutput) replies.get(1)[1]).error()).isEqualTo("host h-9 is not served by this agent");
         assertThat(events.payloads(ServerActionDone.class)).isEmpty();
+    }
+
+    @Test
+    void diagnosticsAreWhatTheDriverReadsOrSayWhyNot() {
+        BuildServer build = AgentFixtures.build("h-1", "web-1", 1);
+        dispatcher.dispatch("BuildServer", json(build), "h-1");
+        HostReplies.ReplyAddress address = new HostReplies.ReplyAddress("amq.gen-reply", "corr-2");
+
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetDiagnostics",
+                json(new GetDiagnostics(build.instanceUuid(), "h-1", soon())), "h-1", address));
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetDiagnostics",
+                json(new GetDiagnostics("no-such-instance", "h-1", soon())), "h-1", address));
+        dispatcher.dispatch(new CommandDispatcher.Delivery("GetDiagnostics",
+                json(new GetDiagnostics(build.instanceUuid(), "h-1", clock.instant().minusSeconds(1))), "h-1",
+                address));
+
+        assertThat(replies).hasSize(2);
+        Diagnostics found = (Diagnostics) replies.get(0)[1];
+        assertThat(found.error()).isNull();
+        assertThat(found.driver()).isEqualTo("fake");
+        assertThat(found.stats().running()).isTrue();
+        assertThat(found.stats().memoryLimitBytes()).isEqualTo(build.flavor().memoryMb() * 1024L * 1024);
+        assertThat(found.stats().nics()).extracting(n -> n.macAddress())
+                .containsExactly(build.ports().get(0).macAddress());
+        Diagnostics missing = (Diagnostics) replies.get(1)[1];
+        assertThat(missing.stats()).isNull();
+        assertThat(missing.error()).contains("no-such-instance");
     }
 
     @Test

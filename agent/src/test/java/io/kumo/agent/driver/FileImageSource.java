@@ -24,7 +24,12 @@ public final class FileImageSource implements ImageSource {
     }
 
     public static BuildServer.ImageSpec image(String id, String diskFormat, Map<String, String> properties) {
-        return new BuildServer.ImageSpec(id, id, diskFormat, "bare", 0, null, properties);
+        return image(id, diskFormat, "bare", properties);
+    }
+
+    public static BuildServer.ImageSpec image(String id, String diskFormat, String containerFormat,
+            Map<String, String> properties) {
+        return new BuildServer.ImageSpec(id, id, diskFormat, containerFormat, 0, null, properties);
     }
 
     @Override

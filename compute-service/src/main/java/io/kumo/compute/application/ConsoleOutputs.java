@@ -3,7 +3,7 @@ package io.kumo.compute.application;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.contract.host.ConsoleOutput;
 import io.kumo.common.error.ApiException;
-import io.kumo.compute.client.HostConsoles;
+import io.kumo.compute.client.HostRequests;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.TaskState;
 import org.springframework.stereotype.Service;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 public class ConsoleOutputs {
 
     private final ServerQueries queries;
-    private final HostConsoles consoles;
+    private final HostRequests hosts;
 
-    ConsoleOutputs(ServerQueries queries, HostConsoles consoles) {
+    ConsoleOutputs(ServerQueries queries, HostRequests hosts) {
         this.queries = queries;
-        this.consoles = consoles;
+        this.hosts = hosts;
     }
 
     /** @param lines how many last lines; null or -1 for all */
@@ -30,9 +30,9 @@ public class ConsoleOutputs {
         if (s.host() == null || s.taskState() == TaskState.DELETING) {
             throw notReady(s.id());
         }
-        ConsoleOutput reply = consoles.get(s.host(), s.id(), lines == null || lines < 0 ? null : lines)
+        ConsoleOutput reply = hosts.consoleOutput(s.host(), s.id(), lines == null || lines < 0 ? null : lines)
                 .orElseThrow(() -> ApiException.conflict("Instance " + s.id() + " is not ready: its host did not"
-                        + " answer within " + consoles.timeout().toSeconds() + " s."));
+                        + " answer within " + hosts.timeout().toSeconds() + " s."));
         if (reply.error() != null) {
             throw ApiException.notFound("Guest does not have a console available. (" + reply.error() + ")");
         }

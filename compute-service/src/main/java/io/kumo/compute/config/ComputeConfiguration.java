@@ -12,7 +12,7 @@ import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
-import io.kumo.compute.client.HostConsoles;
+import io.kumo.compute.client.HostRequests;
 import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.client.PlacementAllocations;
@@ -77,9 +77,9 @@ class ComputeConfiguration {
 
     /** Its own template: the reply timeout and reply listener must not change the outbox relay's. */
     @Bean
-    HostConsoles hostConsoles(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties,
+    HostRequests hostRequests(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties,
             Clock clock) {
-        return new HostConsoles(new RabbitTemplate(connections), codec, properties.hostReplyTimeout(), clock);
+        return new HostRequests(new RabbitTemplate(connections), codec, properties.hostReplyTimeout(), clock);
     }
 
     @Bean

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buildTimeout   a build not ACTIVE by then goes to ERROR and releases what it held
  * @param maxAttempts    hosts tried per build
  * @param vendorData     the config drive's vendor_data.json for every server
- * @param hostReplyTimeout how long a host has to answer a request (console output)
+ * @param hostReplyTimeout how long a host has to answer a request (console output, diagnostics)
  */
 @ConfigurationProperties("compute")
 public record ComputeProperties(@DefaultValue("http://127.0.0.1:8778") String schedulerUrl,

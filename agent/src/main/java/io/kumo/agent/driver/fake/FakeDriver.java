@@ -6,7 +6,9 @@ import io.kumo.agent.driver.HypervisorInfo;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +145,25 @@ public final class FakeDriver implements HypervisorDriver {
     @Override
     public Optional<List<String>> consoleLog(String instanceUuid) {
         return Optional.ofNullable(consoles.get(instanceUuid)).map(FakeConsole::lines);
+    }
+
+    /**
+     * A fake guest does nothing: it has its flavor's vCPUs and memory, its ports' NICs, and every counter at
+     * zero (a shut-down one only its state and memory), so metrics and diagnostics have their real shape.
+     */
+    @Override
+    public Optional<InstanceStats> stats(String instanceUuid) {
+        return Optional.ofNullable(instances.get(instanceUuid)).map(instance -> {
+            long memory = instance.flavor().memoryMb() * 1024L * 1024;
+            if (instance.powerState() != PowerState.RUNNING) {
+                return new InstanceStats("shutdown", instance.flavor().vcpus(), null, null, null, memory, null, null,
+                        null, null, null, null, null);
+            }
+            List<InstanceStats.Nic> nics = instance.ports().stream().map(port -> new InstanceStats.Nic(
+                    TapNames.of(port.portId()), port.macAddress(), 0, 0, 0, 0, 0, 0, 0, 0)).toList();
+            return new InstanceStats(InstanceStats.RUNNING, instance.flavor().vcpus(), 0L, null, null, memory, 0L,
+                    null, null, null, List.of(new InstanceStats.Disk("vda", 0, 0, 0, 0, 0)), nics, null);
+        });
     }
 
     @Override

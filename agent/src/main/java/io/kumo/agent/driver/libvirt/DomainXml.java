@@ -10,6 +10,9 @@ import java.nio.file.Path;
  */
 final class DomainXml {
 
+    /** The root disk's device in the guest. */
+    static final String ROOT_DISK = "vda";
+
     private DomainXml() {
     }
 
@@ -43,7 +46,7 @@ final class DomainXml {
         xml.append("    <disk type='file' device='disk'>\n");
         xml.append("      <driver name='qemu' type='").append(escape(spec.rootDisk().format())).append("'/>\n");
         xml.append("      <source file='").append(path(spec.rootDisk().file())).append("'/>\n");
-        xml.append("      <target dev='vda' bus='virtio'/>\n    </disk>\n");
+        xml.append("      <target dev='").append(ROOT_DISK).append("' bus='virtio'/>\n    </disk>\n");
         xml.append("    <disk type='file' device='cdrom'>\n");
         xml.append("      <driver name='qemu' type='raw'/>\n");
         xml.append("      <source file='").append(path(spec.configDrive())).append("'/>\n");

@@ -1,15 +1,21 @@
 package io.kumo.agent.driver.libvirt;
 
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
+import org.libvirt.DomainBlockStats;
 import org.libvirt.DomainInfo;
+import org.libvirt.DomainInterfaceStats;
 import org.libvirt.Error;
 import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
+import org.libvirt.MemoryStatistic;
+import org.libvirt.VcpuInfo;
 
 /**
  * Kumo's domains in libvirt, through libvirt's Java bindings: the only class that talks to libvirt, so the
@@ -20,6 +26,9 @@ import org.libvirt.LibvirtException;
 final class LibvirtDomains {
 
     static final String NAME_PREFIX = "kumo-";
+    /** virDomainMemoryStatTags: how many to ask for, and the QEMU process's resident set (KiB). */
+    private static final int MEMORY_STATISTICS = 13;
+    private static final int MEMORY_STAT_RSS = 7;
     /**
      * libvirt prints every error to stderr unless a callback takes them; this one drops them, as each error
      * reaches the driver as an exception (or, for "no such domain", as an empty answer). Held here so the
@@ -101,6 +110,44 @@ final class LibvirtDomains {
     /** The domain's power state as Nova maps libvirt's; empty when libvirt has no such domain. */
     Optional<PowerState> state(String uuid) {
         return Optional.ofNullable(withDomain(uuid, "read the state of", d -> powerState(d.getInfo().state)));
+    }
+
+    /**
+     * What the domain uses: CPU time (per vCPU too), memory (maximum, and the QEMU process's resident set),
+     * the disk {@code disk}'s I/O and each tap's traffic as the guest sees it; a domain not running has only
+     * its state and maximum. Empty when libvirt has no such domain.
+     *
+     * @param taps the domain's NICs: tap name to MAC address
+     */
+    Optional<InstanceStats> stats(String uuid, String disk, Map<String, String> taps) {
+        return Optional.ofNullable(withDomain(uuid, "read the statistics of", d -> {
+            DomainInfo info = d.getInfo();
+            long maxBytes = info.maxMem * 1024;
+            if (powerState(info.state) != PowerState.RUNNING) {
+                return new InstanceStats("shutdown", info.nrVirtCpu, null, null, null, maxBytes, null, null, null,
+                        null, null, null, null);
+            }
+            List<Long> vcpuTimes = new ArrayList<>();
+            for (VcpuInfo vcpu : d.getVcpusInfo()) {
+                vcpuTimes.add(vcpu.cpuTime);
+            }
+            Long rss = null;
+            for (MemoryStatistic statistic : d.memoryStats(MEMORY_STATISTICS)) {
+                if (statistic.getTag() == MEMORY_STAT_RSS) {
+                    rss = statistic.getValue() * 1024;
+                }
+            }
+            DomainBlockStats block = d.blockStats(disk);
+            List<InstanceStats.Nic> nics = new ArrayList<>();
+            for (Map.Entry<String, String> tap : taps.entrySet()) {
+                DomainInterfaceStats n = d.interfaceStats(tap.getKey());
+                nics.add(new InstanceStats.Nic(tap.getKey(), tap.getValue(), n.rx_bytes, n.rx_packets, n.rx_errs,
+                        n.rx_drop, n.tx_bytes, n.tx_packets, n.tx_errs, n.tx_drop));
+            }
+            return new InstanceStats(InstanceStats.RUNNING, info.nrVirtCpu, info.cpuTime, vcpuTimes, null, maxBytes,
+                    rss, null, null, null, List.of(new InstanceStats.Disk(disk, block.rd_bytes, block.rd_req,
+                            block.wr_bytes, block.wr_req, block.errs)), nics, null);
+        }));
     }
 
     /** Whether the domain exists in libvirt (defined or running). */

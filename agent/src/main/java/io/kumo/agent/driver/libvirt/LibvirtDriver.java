@@ -16,8 +16,10 @@ import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
 import io.kumo.agent.network.PortFirewall;
 import io.kumo.agent.network.SecurityGroupSource;
+import io.kumo.agent.network.TapNames;
 import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,6 +229,17 @@ public final class LibvirtDriver implements HypervisorDriver {
     }
 
     @Override
+    public Optional<InstanceStats> stats(String instanceUuid) {
+        InstanceInfo instance = records.get(instanceUuid);
+        if (instance == null) {
+            return Optional.empty();
+        }
+        Map<String, String> taps = new LinkedHashMap<>();
+        instance.ports().forEach(port -> taps.put(TapNames.of(port.portId()), port.macAddress()));
+        return domains.stats(instanceUuid, DomainXml.ROOT_DISK, taps);
+    }
+
+    @Override
     public List<InstanceInfo> instances() {
         return records.values().stream().map(this::withPower).sorted(InstanceInfo.BY_NAME).toList();
     }
@@ -306,14 +320,10 @@ public final class LibvirtDriver implements HypervisorDriver {
     }
 
     private static List<DomainSpec.Nic> nics(List<BuildServer.PortSpec> ports) {
-        return ports.stream().map(port -> new DomainSpec.Nic(port.macAddress(), Bridges.of(port), tapOf(port.portId()),
-                port.mtu())).toList();
+        return ports.stream().map(port -> new DomainSpec.Nic(port.macAddress(), Bridges.of(port),
+                TapNames.of(port.portId()), port.mtu())).toList();
     }
 
-    /** The host end of a port's NIC, {@code tap<port id>} as Nova names it. */
-    static String tapOf(String portId) {
-        return "tap" + portId.substring(0, Math.min(11, portId.length()));
-    }
 
     /** Starts the domain with every bridge it plugs into up (and kept, under their locks, until it runs). */
     private void start(InstanceInfo instance) {
@@ -333,13 +343,13 @@ public final class LibvirtDriver implements HypervisorDriver {
 
     private void filter(List<BuildServer.PortSpec> ports) {
         for (BuildServer.PortSpec port : ports) {
-            firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
+            firewall.apply(securityGroups.filterFor(port, TapNames.of(port.portId())));
         }
     }
 
     private void unfilter(List<BuildServer.PortSpec> ports) {
         for (BuildServer.PortSpec port : ports) {
-            firewall.remove(tapOf(port.portId()));
+            firewall.remove(TapNames.of(port.portId()));
         }
     }
 
@@ -349,7 +359,7 @@ public final class LibvirtDriver implements HypervisorDriver {
             locks.withLock(instance.uuid(), () -> {
                 if (records.containsKey(instance.uuid()) && running(instance.uuid())) {
                     for (BuildServer.PortSpec port : instance.ports()) {
-                        String tap = tapOf(port.portId());
+                        String tap = TapNames.of(port.portId());
                         if (firewall.applied(tap).filter(f -> f.touchedBy(change)).isPresent()) {
                             firewall.apply(securityGroups.filterFor(port, tap));
                         }

@@ -1,12 +1,14 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
+import io.kumo.common.contract.host.InstanceStats;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A container's root disk: a sparse ext4 image of the flavor's size, loop-mounted as the container's root
@@ -15,6 +17,9 @@ import java.util.List;
  * device when unmounted, so nothing is left behind.
  */
 class ContainerDisks {
+
+    /** What the root disk is called in a container's figures. */
+    static final String ROOT_DEVICE = "root";
 
     private final HostCommands commands;
 
@@ -53,10 +58,37 @@ class ContainerDisks {
 
     /** Whether something is mounted at {@code target} (from the kernel's own table). */
     boolean isMounted(Path target) {
+        return mountSource(target).isPresent();
+    }
+
+    /**
+     * The I/O the container did on its disk: the counters of the loop device mounted at {@code target}
+     * ({@code /sys/block/loopN/stat}, sectors of 512 bytes); empty when nothing is mounted there.
+     */
+    Optional<InstanceStats.Disk> counters(Path target) {
+        return mountSource(target).filter(source -> source.startsWith("/dev/")).flatMap(source -> {
+            Path stat = Path.of("/sys/block", source.substring("/dev/".length()), "stat");
+            try {
+                return Optional.of(diskOf(ROOT_DEVICE, Files.readString(stat)));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A block device's {@code stat} line as a disk's counters (the kernel's block/stat.rst layout). */
+    static InstanceStats.Disk diskOf(String device, String stat) {
+        String[] fields = stat.strip().split("\\s+");
+        return new InstanceStats.Disk(device, Long.parseLong(fields[2]) * 512, Long.parseLong(fields[0]),
+                Long.parseLong(fields[6]) * 512, Long.parseLong(fields[4]), -1);
+    }
+
+    private Optional<String> mountSource(Path target) {
         try {
             String wanted = target.toAbsolutePath().normalize().toString();
             return Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(line -> line.split(" "))
-                    .anyMatch(fields -> fields.length > 1 && fields[1].equals(wanted));
+                    .filter(fields -> fields.length > 1 && fields[1].equals(wanted)).map(fields -> fields[0])
+                    .reduce((first, last) -> last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,9 @@ import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
 import io.kumo.agent.network.PortFirewall;
 import io.kumo.agent.network.SecurityGroupSource;
+import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,19 +41,30 @@ class ContainerNetworks {
     /** Renders again, from the security groups as they are now, the firewalls of the ports the change touches. */
     void refilter(List<BuildServer.PortSpec> ports, FirewallChange change) {
         for (BuildServer.PortSpec port : ports) {
-            String tap = tapOf(port.portId());
+            String tap = TapNames.of(port.portId());
             if (firewall.applied(tap).filter(filter -> filter.touchedBy(change)).isPresent()) {
                 firewall.apply(securityGroups.filterFor(port, tap));
             }
         }
     }
 
-    static String namespaceOf(String instanceUuid) {
-        return "kumo-" + instanceUuid;
+    /**
+     * The ports' traffic from the container's side: its veths' host ends count what it sent as received, so
+     * the directions are swapped (as libvirt reports a VM's taps). A port not plugged (stopped) is left out.
+     */
+    List<InstanceStats.Nic> counters(List<BuildServer.PortSpec> ports) {
+        List<InstanceStats.Nic> nics = new ArrayList<>();
+        for (BuildServer.PortSpec port : ports) {
+            String tap = TapNames.of(port.portId());
+            host.counters(tap).ifPresent(c -> nics.add(new InstanceStats.Nic(tap, port.macAddress(), c.txBytes(),
+                    c.txPackets(), c.txErrors(), c.txDropped(), c.rxBytes(), c.rxPackets(), c.rxErrors(),
+                    c.rxDropped())));
+        }
+        return nics;
     }
 
-    static String tapOf(String portId) {
-        return "tap" + portId.substring(0, Math.min(11, portId.length()));
+    static String namespaceOf(String instanceUuid) {
+        return "kumo-" + instanceUuid;
     }
 
     /**
@@ -71,7 +84,7 @@ class ContainerNetworks {
             for (int i = 0; i < ports.size(); i++) {
                 BuildServer.PortSpec port = ports.get(i);
                 GuestConfig.Nic nic = guest.nicsByMac().get(port.macAddress());
-                firewall.apply(securityGroups.filterFor(port, tapOf(port.portId())));
+                firewall.apply(securityGroups.filterFor(port, TapNames.of(port.portId())));
                 plugPort(ns, "eth" + i, port);
                 if (nic != null) {
                     commands.run(List.of("ip", "-n", ns, "addr", "add", nic.address() + "/" + nic.prefix(), "dev",
@@ -90,7 +103,7 @@ class ContainerNetworks {
 
     private void plugPort(String ns, String name, BuildServer.PortSpec port) {
         String mtu = Integer.toString(port.mtu() > 0 ? port.mtu() : 1500);
-        String tap = tapOf(port.portId());
+        String tap = TapNames.of(port.portId());
         String peer = "kc" + port.portId().substring(0, Math.min(12, port.portId().length()));
         if (host.exists(tap)) {
             host.ip("link", "del", tap);
@@ -117,7 +130,7 @@ class ContainerNetworks {
             }
         }
         for (BuildServer.PortSpec port : ports) {
-            String tap = tapOf(port.portId());
+            String tap = TapNames.of(port.portId());
             try {
                 firewall.remove(tap);
             } catch (RuntimeException e) {

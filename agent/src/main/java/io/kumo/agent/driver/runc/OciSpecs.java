@@ -24,7 +24,8 @@ final class OciSpecs {
     }
 
     /** The container's configuration. */
-    record Container(String hostname, List<String> args, long idBase, int idCount, String configDrive, BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
+    record Container(String hostname, ContainerProcess process, long idBase, int idCount, String configDrive,
+            BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
     }
 
     static int pidsLimit(BuildServer.FlavorSpec flavor, int defaultLimit) {
@@ -43,7 +44,7 @@ final class OciSpecs {
     static Map<String, Object> of(Container c) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", "1.0.2");
-        spec.put("process", process(c.args()));
+        spec.put("process", process(c.process()));
         spec.put("root", Map.of("path", "rootfs", "readonly", false));
         spec.put("hostname", c.hostname());
         spec.put("mounts", mounts(c.configDrive()));
@@ -51,14 +52,13 @@ final class OciSpecs {
         return spec;
     }
 
-    private static Map<String, Object> process(List<String> args) {
+    private static Map<String, Object> process(ContainerProcess process) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("terminal", false);
-        p.put("user", Map.of("uid", 0, "gid", 0));
-        p.put("args", args);
-        p.put("env", List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=xterm",
-                "container=kumo"));
-        p.put("cwd", "/");
+        p.put("user", Map.of("uid", process.uid(), "gid", process.gid()));
+        p.put("args", process.args());
+        p.put("env", process.env());
+        p.put("cwd", process.cwd());
         List<String> caps = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD",
                 "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
                 "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");

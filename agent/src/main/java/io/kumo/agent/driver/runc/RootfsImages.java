@@ -2,6 +2,7 @@ package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.ImageCache;
+import io.kumo.agent.driver.InstanceFiles;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.common.contract.host.BuildServer;
 import java.io.IOException;
@@ -11,26 +12,41 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Root filesystems from images: the image's tarball (a rootfs archive, plain or compressed) fetched once
- * into the agent's cache — concurrent builds of one image wait for the one download — then unpacked into a
- * container's disk with every file's owner shifted into the container's id range, so the image's root
- * files belong to the container's mapped root and to no other container.
+ * Root filesystems from images, fetched once into the agent's cache — concurrent builds of one image wait
+ * for the one download — then unpacked into a container's disk with every file's owner shifted into the
+ * container's id range, so the image's root files belong to the container's mapped root and to no other
+ * container. An image is a root filesystem tarball (plain or compressed, any {@code container_format} but
+ * {@code docker}), or a Docker/OCI image archive ({@code container_format} {@code docker}: {@code docker
+ * save}'s output or an OCI image layout) whose layers are flattened once per image into a cached root
+ * filesystem tarball ({@code <id>.rootfs.tar}) and whose configured process the container runs.
  */
 class RootfsImages {
 
+    static final String DOCKER = "docker";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final ImageCache cache;
     private final HostCommands commands;
+    private final OciLayers layers;
 
-    RootfsImages(ImageCache cache, HostCommands commands) {
+    /** @param maxImageBytes the most an image's layers may unpack to */
+    RootfsImages(ImageCache cache, HostCommands commands, long maxImageBytes) {
         this.cache = cache;
         this.commands = commands;
+        this.layers = new OciLayers(maxImageBytes);
     }
 
-    /** Unpacks the image into {@code rootfs}, owned by the range starting at {@code idBase}. */
-    void unpack(BuildServer.ImageSpec image, Path rootfs, long idBase) {
-        Path tarball = cache.fetch(image, ".tar");
+    /**
+     * Unpacks the image into {@code rootfs}, owned by the range starting at {@code idBase}; returns the
+     * process the container is to run.
+     */
+    ContainerProcess unpack(BuildServer.ImageSpec image, Path rootfs, long idBase) {
+        boolean docker = DOCKER.equals(image.containerFormat());
+        Path tarball = docker ? cache.derive(image, ".tar", ".rootfs.tar", (archive, target) -> flatten(image,
+                archive, target)) : cache.fetch(image, ".tar");
         try {
             commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", rootfs.toString(), "--numeric-owner"));
         } catch (HostCommands.HostCommandFailed e) {
@@ -38,6 +54,48 @@ class RootfsImages {
                     false);
         }
         shiftOwners(rootfs, idBase);
+        String commandLine = image.properties().get("os_command_line");
+        if (!docker) {
+            return ContainerProcess.of(commandLine);
+        }
+        OciArchive.ImageConfig config = readConfig(cache.derive(image, ".tar", ".config.json",
+                (archive, target) -> Files.write(target, JSON.writeValueAsBytes(OciArchive.read(archive, image.id())
+                        .config()))));
+        long[] ids = ImageUsers.resolve(config.user(), rootfs, image.id());
+        return ContainerProcess.of(config, commandLine, ids[0], ids[1]);
+    }
+
+    /** The image archive's layers applied in a work directory beside {@code target}, then archived to it. */
+    private void flatten(BuildServer.ImageSpec image, Path archive, Path target) throws IOException {
+        Path work = target.resolveSibling(target.getFileName() + ".work");
+        InstanceFiles.deleteTree(work);
+        try {
+            OciArchive contents = OciArchive.read(archive, image.id());
+            Path unpacked = Files.createDirectories(work.resolve("archive"));
+            Path tree = Files.createDirectories(work.resolve("rootfs"));
+            layers.apply(archive, unpacked);
+            for (String layer : contents.layers()) {
+                Path file = OciLayers.resolve(unpacked, OciLayers.components(layer));
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new SpawnFailure("image " + image.id() + ": layer " + layer + " is missing from the archive",
+                            false);
+                }
+                layers.apply(file, tree);
+                Files.delete(file);
+            }
+            commands.run(List.of("tar", "-c", "-f", target.toString(), "--numeric-owner", "-C", tree.toString(),
+                    "."));
+        } finally {
+            InstanceFiles.deleteTree(work);
+        }
+    }
+
+    private static OciArchive.ImageConfig readConfig(Path file) {
+        try {
+            return JSON.readValue(Files.readString(file), OciArchive.ImageConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every file's uid and gid moved by {@code idBase} (symbolic links themselves, not their targets). */

@@ -3,6 +3,8 @@ package io.kumo.agent.driver.runc;
 import io.kumo.agent.driver.HostCommands;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -43,14 +45,32 @@ class Runc {
         commands.run(List.of(binary, "--root", root.toString(), "start", id));
     }
 
-    /** {@code created}, {@code running}, {@code paused} or {@code stopped}; empty when runc has no such container. */
-    Optional<String> status(String id) {
+    /**
+     * What runc knows of a container: its status ({@code created}, {@code running}, {@code paused} or
+     * {@code stopped}), its process on the host and when it was created.
+     */
+    record State(String status, long pid, Instant created) {
+
+        boolean running() {
+            return status.equals("running") || status.equals("created") || status.equals("paused");
+        }
+    }
+
+    /** The container's state; empty when runc has no such container. */
+    Optional<State> state(String id) {
         try {
             JsonNode state = JSON.readTree(commands.run(List.of(binary, "--root", root.toString(), "state", id)));
-            return Optional.of(state.path("status").asString("unknown"));
+            String created = state.path("created").asString(null);
+            return Optional.of(new State(state.path("status").asString("unknown"), state.path("pid").asLong(),
+                    created == null ? null : OffsetDateTime.parse(created).toInstant()));
         } catch (HostCommands.HostCommandFailed e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code created}, {@code running}, {@code paused} or {@code stopped}; empty when runc has no such container. */
+    Optional<String> status(String id) {
+        return state(id).map(State::status);
     }
 
     void kill(String id, String signal) {

@@ -1,5 +1,7 @@
 package io.kumo.agent.driver.runc;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kumo.agent.driver.DriverCapabilities;
 import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
@@ -18,13 +20,16 @@ import io.kumo.agent.network.PortFirewall;
 import io.kumo.agent.network.SecurityGroupSource;
 import io.kumo.agent.network.Uplinks;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,13 +63,27 @@ public final class RuncDriver implements HypervisorDriver {
     private final RootfsImages images;
     private final ContainerNetworks networks;
     private final IdRanges idRanges;
+    private final CgroupUsage cgroups = CgroupUsage.ofHost();
+    private final Clock clock = Clock.systemUTC();
     private final InstanceLocks locks = new InstanceLocks();
     private final Map<String, InstanceRecord> records = new ConcurrentHashMap<>();
     private final DriverCapabilities capabilities;
     private final HypervisorInfo hypervisorInfo;
 
     /** What the driver keeps of an instance across restarts. */
-    record InstanceRecord(InstanceInfo instance, long idBase, List<String> args) {
+    record InstanceRecord(InstanceInfo instance, long idBase, ContainerProcess process) {
+
+        /** Also reads the records of agents before images configured the process: the command line alone. */
+        @JsonCreator
+        static InstanceRecord read(@JsonProperty("instance") InstanceInfo instance, @JsonProperty("idBase") long idBase,
+                @JsonProperty("process") ContainerProcess process, @JsonProperty("args") List<String> args) {
+            return new InstanceRecord(instance, idBase, process != null ? process
+                    : new ContainerProcess(args == null ? ContainerProcess.INIT : args, null, "/", 0, 0));
+        }
+
+        InstanceRecord withProcess(ContainerProcess started) {
+            return new InstanceRecord(instance, idBase, started);
+        }
     }
 
     public RuncDriver(RuncSettings settings, ImageSource imageSource) {
@@ -78,8 +97,8 @@ public final class RuncDriver implements HypervisorDriver {
         this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
         this.disks = new ContainerDisks(commands);
         this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"),
-                settings.imageCacheBytes(), file -> false, java.time.Clock.systemUTC()); // tarballs: used while unpacked
-        this.images = new RootfsImages(imageCache, commands);
+                settings.imageCacheBytes(), file -> false, clock); // tarballs: used while unpacked
+        this.images = new RootfsImages(imageCache, commands, settings.imageCacheBytes());
         HostLinks links = new HostLinks(commands, settings.network().namespace());
         this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())),
                 new PortFirewall(commands, settings.network().namespace(), MARKS), securityGroups);
@@ -132,8 +151,7 @@ public final class RuncDriver implements HypervisorDriver {
                 InstanceFiles.traversable(dir);
                 InstanceInfo instance = InstanceInfo.built(build, PowerState.SHUTDOWN);
                 BuildServer.ImageSpec image = imageCache.describe(imageId(build));
-                InstanceRecord record = new InstanceRecord(instance, idBase, args(image));
-                prepareDisk(record, build, image);
+                InstanceRecord record = prepareDisk(new InstanceRecord(instance, idBase, null), build, image);
                 save(record);
                 records.put(build.instanceUuid(), record);
                 start(record);
@@ -194,10 +212,9 @@ public final class RuncDriver implements HypervisorDriver {
             disks.unmount(instanceDir(uuid).resolve("rootfs"));
             try {
                 BuildServer.ImageSpec image = imageCache.describe(imageId(server));
-                InstanceRecord rebuilt = new InstanceRecord(current.instance().rebuiltAs(server, PowerState.SHUTDOWN),
-                        current.idBase(), args(image));
                 Files.deleteIfExists(instanceDir(uuid).resolve("disk.img"));
-                prepareDisk(rebuilt, server, image);
+                InstanceRecord rebuilt = prepareDisk(new InstanceRecord(current.instance().rebuiltAs(server,
+                        PowerState.SHUTDOWN), current.idBase(), null), server, image);
                 save(rebuilt);
                 records.put(uuid, rebuilt);
                 if (!leaveStopped) {
@@ -228,6 +245,32 @@ public final class RuncDriver implements HypervisorDriver {
             cleanUp(instanceUuid, record.instance().ports(), record.idBase());
             return Optional.of(record.instance().withPowerState(PowerState.NOSTATE));
         });
+    }
+
+    /**
+     * Read without the instance's lock (figures of a moment; a stop under way shows as either state): from
+     * the cgroups of the container's process, its disk's loop device and its veths.
+     */
+    @Override
+    public Optional<InstanceStats> stats(String instanceUuid) {
+        InstanceRecord record = records.get(instanceUuid);
+        if (record == null) {
+            return Optional.empty();
+        }
+        BuildServer.FlavorSpec flavor = record.instance().flavor();
+        Optional<Runc.State> state = runc.state(instanceUuid).filter(Runc.State::running);
+        Optional<CgroupUsage.Usage> usage = state.flatMap(s -> cgroups.of(s.pid()));
+        if (usage.isEmpty()) {
+            return Optional.of(new InstanceStats("shutdown", flavor.vcpus(), null, null, null,
+                    flavor.memoryMb() * 1024L * 1024, null, null, null, null, null, null, null));
+        }
+        CgroupUsage.Usage u = usage.get();
+        Instant created = state.get().created();
+        return Optional.of(new InstanceStats(InstanceStats.RUNNING, flavor.vcpus(), u.cpuNanos(), List.of(),
+                u.cpuThrottledNanos(), u.memoryLimitBytes(), u.memoryUsedBytes(), u.oomKills(), u.pids(),
+                u.pidsLimit(), disks.counters(instanceDir(instanceUuid).resolve("rootfs")).stream().toList(),
+                networks.counters(record.instance().ports()),
+                created == null ? null : Duration.between(created, clock.instant()).toSeconds()));
     }
 
     @Override
@@ -286,27 +329,32 @@ public final class RuncDriver implements HypervisorDriver {
         });
     }
 
-    /** The disk made, mounted and filled: the image unpacked, host files injected, config drive and config.json written. */
-    private void prepareDisk(InstanceRecord record, BuildServer build, BuildServer.ImageSpec image) throws IOException {
+    /**
+     * The disk made, mounted and filled: the image unpacked, host files injected, config drive and
+     * config.json written. Returns the record with the process the image names.
+     */
+    private InstanceRecord prepareDisk(InstanceRecord made, BuildServer build, BuildServer.ImageSpec image)
+            throws IOException {
         Path dir = instanceDir(build.instanceUuid());
         int diskGb = build.flavor().rootGb() > 0 ? build.flavor().rootGb() : settings.defaultDiskGb();
         Path disk = dir.resolve("disk.img");
         privateFile(disk);
         privateFile(dir.resolve("console.log"));
-        disks.create(disk, diskGb * 1024L * 1024 * 1024, record.idBase());
+        disks.create(disk, diskGb * 1024L * 1024 * 1024, made.idBase());
         Path rootfs = dir.resolve("rootfs");
         disks.mount(disk, rootfs);
-        images.unpack(image, rootfs, record.idBase());
+        InstanceRecord record = made.withProcess(images.unpack(image, rootfs, made.idBase()));
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), build.hostname());
         GuestFiles.inject(rootfs, guest, record.idBase());
         Path configDrive = dir.resolve("config-drive");
         GuestFiles.writeConfigDrive(configDrive, record.instance().configDriveFiles(), record.idBase());
         writeSpec(record, guest.hostname());
+        return record;
     }
 
     private void writeSpec(InstanceRecord record, String hostname) throws IOException {
         Path dir = instanceDir(record.instance().uuid());
-        OciSpecs.Container container = new OciSpecs.Container(hostname, record.args(), record.idBase(),
+        OciSpecs.Container container = new OciSpecs.Container(hostname, record.process(), record.idBase(),
                 RuncSettings.IDS_PER_CONTAINER, dir.resolve("config-drive").toString(), record.instance().flavor(), settings.defaultPidsLimit());
         privateFile(dir.resolve("config.json"));
         Files.writeString(dir.resolve("config.json"), JSON.writeValueAsString(OciSpecs.of(container)));
@@ -366,8 +414,7 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     private boolean running(String uuid) {
-        return runc.status(uuid).map(s -> s.equals("running") || s.equals("created") || s.equals("paused"))
-                .orElse(false);
+        return runc.state(uuid).map(Runc.State::running).orElse(false);
     }
 
     private InstanceInfo withPower(InstanceRecord record) {
@@ -406,12 +453,6 @@ public final class RuncDriver implements HypervisorDriver {
 
     private static String imageId(BuildServer build) {
         return build.image() == null ? null : build.image().id();
-    }
-
-    /** What the container runs: the image's {@code os_command_line} split on spaces, else {@code /sbin/init}. */
-    private static List<String> args(BuildServer.ImageSpec image) {
-        String line = image == null ? null : image.properties().get("os_command_line");
-        return line == null || line.isBlank() ? List.of("/sbin/init") : List.of(line.trim().split("\\s+"));
     }
 
     private static long version(HostCommands commands, String binary) {

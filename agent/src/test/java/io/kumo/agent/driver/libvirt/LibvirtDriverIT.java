@@ -10,7 +10,9 @@ import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.SpawnFailure;
 import io.kumo.agent.network.HostNetworkSettings;
+import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.test.GuestImages;
 import java.io.IOException;
@@ -110,9 +112,21 @@ class LibvirtDriverIT {
         probeNamespaceOnTheBridge();
         assertThat(ping("10.78.0.11")).as("vm-one answers on its bridge").isTrue();
         assertThat(ping("10.78.0.12")).as("vm-two answers on its bridge").isTrue();
+        InstanceStats stats = driver.stats(second.instanceUuid()).orElseThrow();
+        assertThat(stats.running()).isTrue();
+        assertThat(stats.vcpuTimesNanos()).hasSize(second.flavor().vcpus()).allSatisfy(t -> assertThat(t).isPositive());
+        assertThat(stats.memoryLimitBytes()).isEqualTo(second.flavor().memoryMb() * 1024L * 1024);
+        assertThat(stats.memoryUsedBytes()).as("QEMU's resident set").isPositive();
+        assertThat(stats.disks()).singleElement().satisfies(disk -> assertThat(disk.readRequests())
+                .as("the guest kernel read vda's partition table").isPositive());
+        assertThat(stats.nics()).singleElement().satisfies(nic -> {
+            assertThat(nic.macAddress()).isEqualTo("fa:16:3e:78:00:12");
+            assertThat(nic.rxPackets()).as("the pings, received by the guest").isPositive();
+            assertThat(nic.txPackets()).as("its answers").isPositive();
+        });
 
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
-        assertThat(Files.exists(Path.of("/sys/class/net", LibvirtDriver.tapOf(first.ports().get(0).portId()))))
+        assertThat(Files.exists(Path.of("/sys/class/net", TapNames.of(first.ports().get(0).portId()))))
                 .as("a stopped VM's tap is gone").isFalse();
         assertThat(ping("10.78.0.12")).as("the other VM on the bridge is untouched").isTrue();
         assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
@@ -142,7 +156,7 @@ class LibvirtDriverIT {
             assertThat(SH.run(List.of("virsh", "-c", "qemu:///system", "list", "--all", "--name")))
                     .doesNotContain(build.instanceUuid());
             assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(build.instanceUuid()))).isFalse();
-            assertThat(Files.exists(Path.of("/sys/class/net", LibvirtDriver.tapOf(build.ports().get(0).portId()))))
+            assertThat(Files.exists(Path.of("/sys/class/net", TapNames.of(build.ports().get(0).portId()))))
                     .isFalse();
         }
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")

@@ -2,12 +2,15 @@ package io.kumo.agent.driver.runc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kumo.agent.driver.HostCommands;
-import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.FileImageSource;
+import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.ImageSource;
+import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.runc.OciTestArchives.Entry;
 import io.kumo.agent.network.HostNetworkSettings;
+import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
+import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
 import io.kumo.common.test.GuestImages;
 import java.io.IOException;
@@ -39,6 +42,8 @@ class RuncDriverIT {
     private static RuncSettings settings;
     private static RuncDriver driver;
     private static final String IMAGE_ID = "busybox-image";
+    private static final String DOCKER_IMAGE_ID = "busybox-docker-image";
+    private static Path dockerArchive;
     private static final String BRIDGE = "brqkt" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @BeforeAll
@@ -46,13 +51,37 @@ class RuncDriverIT {
         state = Files.createTempDirectory("kumo-runc-it");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         imageTar = GuestImages.container(state.resolve("busybox-rootfs.tar"));
+        dockerArchive = dockerArchive(Files.createDirectories(state.resolve("docker")));
         settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
                 2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly(), 1L << 30);
         driver = new RuncDriver(settings, source());
     }
 
     private static ImageSource source() {
-        return new FileImageSource().with(FileImageSource.image(IMAGE_ID, "raw", Map.of()), imageTar);
+        return new FileImageSource().with(FileImageSource.image(IMAGE_ID, "raw", Map.of()), imageTar)
+                .with(FileImageSource.image(DOCKER_IMAGE_ID, "raw", "docker", Map.of()), dockerArchive);
+    }
+
+    /**
+     * busybox as a docker-save archive of three layers: the root filesystem; files under /opt; a gzip layer
+     * that whites one of them out, makes /opt/data opaque and adds the entrypoint the configuration names.
+     */
+    private static Path dockerArchive(Path dir) throws IOException {
+        Path lower = OciTestArchives.layer(dir.resolve("l1.tar"), false, Entry.dir("opt/data/"),
+                Entry.file("opt/data/old.txt", "old"), Entry.file("opt/gone.txt", "gone"));
+        Path upper = OciTestArchives.layer(dir.resolve("l2.tar.gz"), true, Entry.file("opt/.wh.gone.txt", ""),
+                Entry.file("opt/data/.wh..wh..opq", ""), Entry.file("opt/data/new.txt", "new"),
+                Entry.file("app/run", """
+                        #!/bin/sh
+                        echo "docker-image uid=$(id -u) cwd=$(pwd) greeting=$GREETING arg=$1"
+                        echo "opt: $(ls /opt) data: $(ls /opt/data)"
+                        trap 'exit 0' TERM
+                        sleep 2147483647 &
+                        wait
+                        """, 0755, 0));
+        return OciTestArchives.dockerSave(dir.resolve("busybox-docker.tar"), OciTestArchives.config("[\"/app/run\"]",
+                "[\"first\"]", "[\"GREETING=hello-from-config\"]", "/opt", "1000:1000"), List.of(imageTar, lower,
+                upper));
     }
 
     @AfterAll
@@ -110,12 +139,30 @@ class RuncDriverIT {
                 .as("64 MiB of memory").doesNotContain("survived");
         assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/fill bs=1M count=1200 2>&1"))
                 .as("a 1 GiB disk").contains("No space left on device");
+        execAllowingFailure(second, "sync");
+
+        InstanceStats limited = driver.stats(second.instanceUuid()).orElseThrow();
+        assertThat(limited.running()).isTrue();
+        assertThat(limited.memoryLimitBytes()).isEqualTo(second.flavor().memoryMb() * 1024L * 1024);
+        assertThat(limited.oomKills()).as("the 200 MiB allocation was killed").isPositive();
+        assertThat(limited.cpuTimeNanos()).isPositive();
+        assertThat(limited.pids()).isPositive();
+        assertThat(limited.disks()).singleElement().satisfies(disk -> assertThat(disk.writeBytes())
+                .as("the 1 GiB written to its disk").isGreaterThan(500L * 1024 * 1024));
+        assertThat(limited.nics()).singleElement().satisfies(nic -> {
+            assertThat(nic.macAddress()).isEqualTo("fa:16:3e:77:00:12");
+            assertThat(nic.rxPackets()).as("ct-one's connection, seen from inside ct-two").isPositive();
+            assertThat(nic.txBytes()).as("the marker it sent").isPositive();
+        });
+        assertThat(limited.uptimeSeconds()).isNotNegative();
+        assertThat(driver.stats(first.instanceUuid()).orElseThrow().pidsLimit()).isEqualTo(20);
 
         long stopStarted = System.nanoTime();
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
         assertThat(driver.consoleLog(first.instanceUuid()).orElseThrow()).as("a graceful stop: its init got SIGTERM")
                 .contains("kumo-busybox stopping");
         assertThat(Duration.ofNanos(System.nanoTime() - stopStarted)).isLessThan(settings.stopTimeout());
+        assertThat(driver.stats(first.instanceUuid()).orElseThrow().running()).isFalse();
         assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> driver.consoleLog(first.instanceUuid())
                 .orElseThrow().stream().filter(l -> l.equals("kumo-busybox booting")).count() == 2);
@@ -131,7 +178,7 @@ class RuncDriverIT {
             assertThat(restarted.destroy(build.instanceUuid())).isPresent();
             assertThat(Files.exists(Path.of("/var/run/netns", ContainerNetworks.namespaceOf(build.instanceUuid()))))
                     .isFalse();
-            assertThat(Files.exists(Path.of("/sys/class/net", ContainerNetworks.tapOf(build.ports().get(0).portId()))))
+            assertThat(Files.exists(Path.of("/sys/class/net", TapNames.of(build.ports().get(0).portId()))))
                     .isFalse();
             assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(build.instanceUuid()))).isFalse();
             assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
@@ -141,6 +188,22 @@ class RuncDriverIT {
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
                 .isFalse();
         driver = restarted;
+    }
+
+    @Test
+    void aDockerImageArchiveRunsItsFlattenedLayersAsItsConfigurationSays() throws Exception {
+        BuildServer build = withImage(build("ct-docker", "10.77.0.21", "fa:16:3e:77:00:21", Map.of()),
+                DOCKER_IMAGE_ID);
+
+        assertThat(driver.spawn(build).powerState()).isEqualTo(PowerState.RUNNING);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("\n",
+                driver.consoleLog(build.instanceUuid()).orElseThrow()).contains("docker-image"));
+        assertThat(driver.consoleLog(build.instanceUuid()).orElseThrow()).contains(
+                "docker-image uid=1000 cwd=/opt greeting=hello-from-config arg=first", "opt: data data: new.txt");
+        assertThat(Files.exists(settings.stateDir().resolve("images").resolve(DOCKER_IMAGE_ID + ".rootfs.tar")))
+                .as("the layers are flattened once, into the cache").isTrue();
+        assertThat(driver.destroy(build.instanceUuid())).isPresent();
     }
 
     @Test
@@ -162,6 +225,12 @@ class RuncDriverIT {
                 .isFalse();
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
         assertThat(dir).doesNotExist();
+    }
+
+    private static BuildServer withImage(BuildServer build, String imageId) {
+        return new BuildServer(build.instanceUuid(), build.host(), build.projectId(), build.name(), build.hostname(),
+                build.flavor(), new BuildServer.ImageSpec(imageId, imageId, "raw", "docker", 0, null, Map.of()),
+                build.hypervisorType(), build.ports(), build.configDrive(), build.attempt(), build.requestId());
     }
 
     private static BuildServer build(String name, String ip, String mac, Map<String, String> extraSpecs) {
