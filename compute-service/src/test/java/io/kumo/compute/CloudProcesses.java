@@ -69,13 +69,20 @@ final class CloudProcesses {
      */
     static ServiceProcess runcAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
             int imagePort) {
+        return runcAgent(host, zone, stateDir, identityUrl, imagePort, List.of("--agent.runc.id-range-first=600000000"));
+    }
+
+    /** {@link #runcAgent} with more settings ({@code agent.network.*}, its own id range, ...). */
+    static ServiceProcess runcAgent(String host, String zone, java.nio.file.Path stateDir, String identityUrl,
+            int imagePort, List<String> settings) {
+        List<String> arguments = concat(eventQueues(host), settings.toArray(String[]::new));
         ServiceProcess agent = ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m",
-                IdentityProcess.freePort(), concat(eventQueues(host),
+                IdentityProcess.freePort(), concat(arguments,
                         "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=runc", "--agent.host=" + host, "--agent.availability-zone=" + zone,
                         "--agent.heartbeat-interval=2s", "--agent.runc.state-dir=" + stateDir,
                         "--agent.image-url=http://127.0.0.1:" + imagePort, "--agent.runc.stop-timeout=2s",
                         "--agent.network-url=http://127.0.0.1:" + ComputeIT.NETWORK_PORT,
-                        "--agent.runc.id-range-first=600000000", "--agent.runc.vcpus=4",
+                        "--agent.runc.vcpus=4",
                         "--agent.runc.memory-mb=4096", "--agent.runc.disk-gb=20", "--kumo.identity.url=" + identityUrl,
                         "--kumo.identity.service-user=kumo-agent",
                         "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD));

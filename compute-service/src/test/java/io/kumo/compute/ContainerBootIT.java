@@ -3,9 +3,7 @@ package io.kumo.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.ApiClient;
-import io.kumo.common.test.GuestImages;
 import io.kumo.common.test.ServiceProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,29 +93,4 @@ class ContainerBootIT extends ServerCloudIT {
     }
 
     /** A ping from inside the container's network namespace (the host's busybox, the container's NIC). */
-    private static boolean ping(String fromServer, String address) throws Exception {
-        Process ping = new ProcessBuilder("ip", "netns", "exec", "kumo-" + fromServer, "busybox", "ping", "-c", "1",
-                "-W", "1", address).redirectErrorStream(true).start();
-        ping.getInputStream().readAllBytes();
-        return ping.waitFor() == 0;
-    }
-
-    /**
-     * The busybox root filesystem as the project's own private image that asks for a container host (the
-     * agent fetches it with its service user).
-     */
-    private static String containerImage(Path dir, String token) {
-        ApiClient.Response image = glance.post("/v2/images", token, "{\"name\": \"" + unique("busybox")
-                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"private\","
-                + " \"hypervisor_type\": \"container\"}");
-        assertThat(image.status()).as(image.text()).isEqualTo(201);
-        String id = image.json().get("id").asString();
-        try {
-            byte[] tarball = Files.readAllBytes(GuestImages.container(dir.resolve("busybox.tar")));
-            assertThat(glance.upload("/v2/images/" + id + "/file", token, tarball).status()).isEqualTo(204);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return id;
-    }
 }

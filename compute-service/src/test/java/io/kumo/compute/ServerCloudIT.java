@@ -3,6 +3,10 @@ package io.kumo.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.ApiClient;
+import io.kumo.common.test.GuestImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,12 +94,18 @@ abstract class ServerCloudIT extends ComputeIT {
     /** {@link #bootGuest} in the security group named. */
     static String bootGuest(String token, String name, String image, String zone, String userData,
             String securityGroup) {
+        return bootGuest(token, name, image, zone, userData, securityGroup, networkId);
+    }
+
+    /** {@link #bootGuest} in the security group named, on the network given. */
+    static String bootGuest(String token, String name, String image, String zone, String userData,
+            String securityGroup, String network) {
         String encoded = java.util.Base64.getEncoder().encodeToString(
                 userData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ApiClient.Response created = nova.post("/servers", token, """
                 {"server": {"name": "%s", "flavorRef": "m1.tiny", "imageRef": "%s", "networks": [{"uuid": "%s"}],
                  "availability_zone": "%s", "user_data": "%s", "security_groups": [{"name": "%s"}]}}"""
-                .formatted(name, image, networkId, zone, encoded, securityGroup));
+                .formatted(name, image, network, zone, encoded, securityGroup));
         assertThat(created.status()).as(created.text()).isEqualTo(202);
         return created.json().get("server").get("id").asString();
     }
@@ -120,5 +130,32 @@ abstract class ServerCloudIT extends ComputeIT {
         } catch (RuntimeException e) {
             // the test's own failure is what matters
         }
+    }
+
+    /** Whether a ping from inside the container {@code fromServer} (its network namespace) reaches the address. */
+    static boolean ping(String fromServer, String address) throws Exception {
+        Process ping = new ProcessBuilder("ip", "netns", "exec", "kumo-" + fromServer, "busybox", "ping", "-c", "1",
+                "-W", "1", address).redirectErrorStream(true).start();
+        ping.getInputStream().readAllBytes();
+        return ping.waitFor() == 0;
+    }
+
+    /**
+     * The busybox root filesystem as the project's own private image that asks for a container host (the
+     * agent fetches it with its service user).
+     */
+    static String containerImage(Path dir, String token) {
+        ApiClient.Response image = glance.post("/v2/images", token, "{\"name\": \"" + unique("busybox")
+                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"private\","
+                + " \"hypervisor_type\": \"container\"}");
+        assertThat(image.status()).as(image.text()).isEqualTo(201);
+        String id = image.json().get("id").asString();
+        try {
+            byte[] tarball = Files.readAllBytes(GuestImages.container(dir.resolve("busybox.tar")));
+            assertThat(glance.upload("/v2/images/" + id + "/file", token, tarball).status()).isEqualTo(204);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return id;
     }
 }
