@@ -30,6 +30,11 @@ public final class ServedHosts {
         return Optional.ofNullable(name == null ? null : byName.get(name));
     }
 
+    /** The agent stops: every driver lets go of what it holds on the host for itself (not its guests). */
+    public void close() {
+        all().forEach(host -> host.driver().close());
+    }
+
     public Collection<ServedHost> all() {
         return byName.values();
     }

@@ -94,13 +94,20 @@ public record AgentProperties(
      * @param stopTimeout      grace between SIGTERM and SIGKILL on stop
      * @param vcpus            CPUs offered (0: the host's); memoryMb and diskGb likewise (0: the host's
      *                         memory, the state dir's free disk)
+     * @param storage          root filesystems: {@code btrfs} (a snapshot per container of a subvolume per
+     *                         image, quota-limited), {@code ext4} (a loop-mounted disk image per container) or
+     *                         {@code auto} (btrfs when its pool can be set up)
+     * @param btrfsPoolDevice  a block device for the btrfs pool (formatted by the operator); empty: a sparse
+     *                         file {@code btrfs-pool.img} in the state dir
+     * @param btrfsPoolGb      that file's size (0: diskGb)
      */
     public record Runc(@DefaultValue("/var/lib/kumo/agent") String stateDir, @DefaultValue("runc") String binary,
             @DefaultValue("1000000") @Min(65536) long idRangeFirst, @DefaultValue("1000") @Min(1) int idRangeCount,
             @DefaultValue("512") @Min(16) int defaultPidsLimit, @DefaultValue("1") @Min(1) int defaultDiskGb,
             @DefaultValue("10s") Duration stopTimeout,
             @DefaultValue("0") @Min(0) int vcpus, @DefaultValue("0") @Min(0) int memoryMb,
-            @DefaultValue("0") @Min(0) int diskGb) {
+            @DefaultValue("0") @Min(0) int diskGb, @DefaultValue("auto") String storage,
+            @DefaultValue("") String btrfsPoolDevice, @DefaultValue("0") @Min(0) int btrfsPoolGb) {
     }
 
     /**

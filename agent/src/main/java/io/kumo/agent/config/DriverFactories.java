@@ -12,6 +12,7 @@ import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.driver.runc.RuncDriver;
 import io.kumo.agent.driver.runc.RuncDriverFactory;
 import io.kumo.agent.driver.runc.RuncSettings;
+import io.kumo.agent.driver.runc.StorageSettings;
 import io.kumo.agent.network.HostNetworkSettings;
 import io.kumo.agent.network.SecurityGroupSource;
 import java.nio.file.Path;
@@ -74,7 +75,8 @@ final class DriverFactories {
                 runc.memoryMb() > 0 ? runc.memoryMb() : HostResources.memoryMb(),
                 runc.diskGb() > 0 ? runc.diskGb() : HostResources.freeDiskGb(stateDir),
                 properties.cpuAllocationRatio(), properties.ramAllocationRatio(), properties.diskAllocationRatio(),
-                networkSettings(properties), properties.imageCacheMaxGb() * (1L << 30));
+                networkSettings(properties), properties.imageCacheMaxGb() * (1L << 30),
+                new StorageSettings(runc.storage(), runc.btrfsPoolDevice(), runc.btrfsPoolGb()));
     }
 
     /** agent.network.* as the drivers take it; a mapping that is not {@code physnet:interface} stops start-up. */

@@ -86,6 +86,13 @@ public interface HypervisorDriver {
     default void refreshPortFilters(FirewallChange change) {
     }
 
+    /**
+     * The agent stops: the driver lets go of what it holds for itself — guests keep running and are adopted
+     * by the next agent. Nothing by default.
+     */
+    default void close() {
+    }
+
     /** Nova's reboot types: SOFT asks the guest to restart, HARD resets it. */
     enum RebootType {
         SOFT, HARD

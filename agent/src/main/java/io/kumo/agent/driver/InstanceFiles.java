@@ -114,6 +114,18 @@ public final class InstanceFiles {
         }
     }
 
+    /** A file only the host's root reads (disk image, configuration, record, console log), made empty if missing. */
+    public static void privateFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs each cleanup step, collecting failures instead of stopping at the first. */
     public static List<RuntimeException> runAll(List<Runnable> steps) {
         List<RuntimeException> failures = new ArrayList<>();

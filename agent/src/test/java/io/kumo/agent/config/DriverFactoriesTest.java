@@ -113,7 +113,7 @@ class DriverFactoriesTest {
                         Duration.ofSeconds(10)),
                 new AgentProperties.Fake(fakeHosts, 8, 4096, 100, types, Duration.ZERO, failNames),
                 new AgentProperties.Runc("/var/lib/kumo/agent", "runc", 1_000_000, 1000, 512, 1, Duration.ofSeconds(10),
-                        4, 0, 0),
+                        4, 0, 0, "auto", "", 0),
                 new AgentProperties.Libvirt("qemu:///system", "/var/lib/kumo/libvirt", "qemu", Duration.ofSeconds(15),
                         "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0),
                 new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1")));

@@ -1,6 +1,8 @@
 package io.kumo.agent.driver.runc;
 
 import io.kumo.agent.driver.HostCommands;
+import io.kumo.agent.driver.InstanceFiles;
+import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.InstanceStats;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -11,24 +13,65 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A container's root disk: a sparse ext4 image of the flavor's size, loop-mounted as the container's root
- * filesystem, so a container can fill its own disk and nothing more (the excess write fails inside it with
- * ENOSPC). Its root directory belongs to the container's mapped root. {@code mount -o loop} frees the loop
- * device when unmounted, so nothing is left behind.
+ * A container's root disk: a sparse ext4 image ({@code disk.img}) of the flavor's size, loop-mounted at
+ * {@code rootfs} in the instance's directory, so a container can fill its own disk and nothing more (the
+ * excess write fails inside it with ENOSPC), filled by unpacking the image into it. Its root directory
+ * belongs to the container's mapped root. {@code mount -o loop} frees the loop device when unmounted, so
+ * nothing is left behind.
  */
-class ContainerDisks {
+class Ext4Disks implements RootDisks {
 
     /** What the root disk is called in a container's figures. */
     static final String ROOT_DEVICE = "root";
 
     private final HostCommands commands;
+    private final RootfsImages images;
 
-    ContainerDisks(HostCommands commands) {
+    Ext4Disks(HostCommands commands, RootfsImages images) {
         this.commands = commands;
+        this.images = images;
+    }
+
+    @Override
+    public String kind() {
+        return StorageSettings.EXT4;
+    }
+
+    @Override
+    public ContainerProcess create(String uuid, Path instanceDir, long sizeBytes, BuildServer.ImageSpec image,
+            long idBase) {
+        remove(uuid, instanceDir);
+        Path disk = instanceDir.resolve("disk.img");
+        InstanceFiles.privateFile(disk);
+        create(disk, sizeBytes, idBase);
+        Path rootfs = attach(uuid, instanceDir);
+        return images.unpack(image, rootfs, idBase);
+    }
+
+    @Override
+    public Path attach(String uuid, Path instanceDir) {
+        Path rootfs = instanceDir.resolve("rootfs");
+        mount(instanceDir.resolve("disk.img"), rootfs);
+        return rootfs;
+    }
+
+    @Override
+    public void remove(String uuid, Path instanceDir) {
+        unmount(instanceDir.resolve("rootfs"));
+        try {
+            Files.deleteIfExists(instanceDir.resolve("disk.img"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<InstanceStats.Disk> counters(String uuid, Path instanceDir) {
+        return counters(instanceDir.resolve("rootfs"));
     }
 
     /** Makes an empty filesystem of {@code sizeBytes} in {@code image} whose root is owned by {@code rootId}. */
-    void create(Path image, long sizeBytes, long rootId) {
+    private void create(Path image, long sizeBytes, long rootId) {
         try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
             file.setLength(sizeBytes);
         } catch (IOException e) {
@@ -38,7 +81,7 @@ class ContainerDisks {
                 image.toString()));
     }
 
-    void mount(Path image, Path target) {
+    private void mount(Path image, Path target) {
         if (isMounted(target)) {
             return;
         }
@@ -50,7 +93,7 @@ class ContainerDisks {
         commands.run(List.of("mount", "-o", "loop,nodev,nosuid", image.toString(), target.toString()));
     }
 
-    void unmount(Path target) {
+    private void unmount(Path target) {
         if (isMounted(target)) {
             commands.run(List.of("umount", target.toString()));
         }
@@ -58,15 +101,15 @@ class ContainerDisks {
 
     /** Whether something is mounted at {@code target} (from the kernel's own table). */
     boolean isMounted(Path target) {
-        return mountSource(target).isPresent();
+        return Mounts.sourceAt(target).isPresent();
     }
 
     /**
      * The I/O the container did on its disk: the counters of the loop device mounted at {@code target}
      * ({@code /sys/block/loopN/stat}, sectors of 512 bytes); empty when nothing is mounted there.
      */
-    Optional<InstanceStats.Disk> counters(Path target) {
-        return mountSource(target).filter(source -> source.startsWith("/dev/")).flatMap(source -> {
+    private Optional<InstanceStats.Disk> counters(Path target) {
+        return Mounts.sourceAt(target).filter(source -> source.startsWith("/dev/")).flatMap(source -> {
             Path stat = Path.of("/sys/block", source.substring("/dev/".length()), "stat");
             try {
                 return Optional.of(diskOf(ROOT_DEVICE, Files.readString(stat)));
@@ -81,16 +124,5 @@ class ContainerDisks {
         String[] fields = stat.strip().split("\\s+");
         return new InstanceStats.Disk(device, Long.parseLong(fields[2]) * 512, Long.parseLong(fields[0]),
                 Long.parseLong(fields[6]) * 512, Long.parseLong(fields[4]), -1);
-    }
-
-    private Optional<String> mountSource(Path target) {
-        try {
-            String wanted = target.toAbsolutePath().normalize().toString();
-            return Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(line -> line.split(" "))
-                    .filter(fields -> fields.length > 1 && fields[1].equals(wanted)).map(fields -> fields[0])
-                    .reduce((first, last) -> last);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,8 +24,8 @@ final class OciSpecs {
     }
 
     /** The container's configuration. */
-    record Container(String hostname, ContainerProcess process, long idBase, int idCount, String configDrive,
-            BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
+    record Container(String hostname, ContainerProcess process, String rootfs, long idBase, int idCount,
+            String configDrive, BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
     }
 
     static int pidsLimit(BuildServer.FlavorSpec flavor, int defaultLimit) {
@@ -45,7 +45,7 @@ final class OciSpecs {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("ociVersion", "1.0.2");
         spec.put("process", process(c.process()));
-        spec.put("root", Map.of("path", "rootfs", "readonly", false));
+        spec.put("root", Map.of("path", c.rootfs(), "readonly", false));
         spec.put("hostname", c.hostname());
         spec.put("mounts", mounts(c.configDrive()));
         spec.put("linux", linux(c));

@@ -44,18 +44,30 @@ class RootfsImages {
      * process the container is to run.
      */
     ContainerProcess unpack(BuildServer.ImageSpec image, Path rootfs, long idBase) {
-        boolean docker = DOCKER.equals(image.containerFormat());
-        Path tarball = docker ? cache.derive(image, ".tar", ".rootfs.tar", (archive, target) -> flatten(image,
-                archive, target)) : cache.fetch(image, ".tar");
+        extract(image, rootfs);
+        shiftOwners(rootfs, idBase);
+        return process(image, rootfs);
+    }
+
+    /** Unpacks the image's root filesystem into {@code target}, owned by the image's own ids. */
+    void extract(BuildServer.ImageSpec image, Path target) {
+        Path tarball = DOCKER.equals(image.containerFormat()) ? cache.derive(image, ".tar", ".rootfs.tar",
+                (archive, flattened) -> flatten(image, archive, flattened)) : cache.fetch(image, ".tar");
         try {
-            commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", rootfs.toString(), "--numeric-owner"));
+            commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", target.toString(), "--numeric-owner"));
         } catch (HostCommands.HostCommandFailed e) {
             throw new SpawnFailure("image " + image.id() + " is not a root filesystem archive: " + e.getMessage(),
                     false);
         }
-        shiftOwners(rootfs, idBase);
+    }
+
+    /**
+     * The process a container of the image runs on {@code rootfs} (where a Docker image's user names are
+     * looked up).
+     */
+    ContainerProcess process(BuildServer.ImageSpec image, Path rootfs) {
         String commandLine = image.properties().get("os_command_line");
-        if (!docker) {
+        if (!DOCKER.equals(image.containerFormat())) {
             return ContainerProcess.of(commandLine);
         }
         OciArchive.ImageConfig config = readConfig(cache.derive(image, ".tar", ".config.json",
@@ -99,7 +111,7 @@ class RootfsImages {
     }
 
     /** Every file's uid and gid moved by {@code idBase} (symbolic links themselves, not their targets). */
-    private static void shiftOwners(Path rootfs, long idBase) {
+    static void shiftOwners(Path rootfs, long idBase) {
         try (Stream<Path> files = Files.walk(rootfs)) {
             files.forEach(p -> {
                 try {

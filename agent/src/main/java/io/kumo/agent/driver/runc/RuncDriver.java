@@ -30,6 +30,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,8 @@ public final class RuncDriver implements HypervisorDriver {
     private final RuncSettings settings;
     private final InstanceFiles files;
     private final Runc runc;
-    private final ContainerDisks disks;
+    private final Map<String, RootDisks> storages = new LinkedHashMap<>();
+    private final RootDisks storage;
     private final ImageCache imageCache;
     private final RootfsImages images;
     private final ContainerNetworks networks;
@@ -70,19 +73,28 @@ public final class RuncDriver implements HypervisorDriver {
     private final DriverCapabilities capabilities;
     private final HypervisorInfo hypervisorInfo;
 
-    /** What the driver keeps of an instance across restarts. */
-    record InstanceRecord(InstanceInfo instance, long idBase, ContainerProcess process) {
+    /**
+     * What the driver keeps of an instance across restarts.
+     *
+     * @param storage the kind of its root filesystem ({@code ext4}, {@code btrfs})
+     */
+    record InstanceRecord(InstanceInfo instance, long idBase, ContainerProcess process, String storage) {
 
-        /** Also reads the records of agents before images configured the process: the command line alone. */
+        /**
+         * Also reads the records of earlier agents: the command line alone and no process, an ext4 disk
+         * always.
+         */
         @JsonCreator
         static InstanceRecord read(@JsonProperty("instance") InstanceInfo instance, @JsonProperty("idBase") long idBase,
-                @JsonProperty("process") ContainerProcess process, @JsonProperty("args") List<String> args) {
+                @JsonProperty("process") ContainerProcess process, @JsonProperty("args") List<String> args,
+                @JsonProperty("storage") String storage) {
             return new InstanceRecord(instance, idBase, process != null ? process
-                    : new ContainerProcess(args == null ? ContainerProcess.INIT : args, null, "/", 0, 0));
+                    : new ContainerProcess(args == null ? ContainerProcess.INIT : args, null, "/", 0, 0),
+                    storage == null ? StorageSettings.EXT4 : storage);
         }
 
         InstanceRecord withProcess(ContainerProcess started) {
-            return new InstanceRecord(instance, idBase, started);
+            return new InstanceRecord(instance, idBase, started, storage);
         }
     }
 
@@ -95,7 +107,6 @@ public final class RuncDriver implements HypervisorDriver {
         this.settings = settings;
         HostCommands commands = new HostCommands(Duration.ofSeconds(60));
         this.runc = new Runc(commands, settings.runcBinary(), settings.stateDir().resolve("runc"));
-        this.disks = new ContainerDisks(commands);
         this.imageCache = new ImageCache(imageSource, settings.stateDir().resolve("images"),
                 settings.imageCacheBytes(), file -> false, clock); // tarballs: used while unpacked
         this.images = new RootfsImages(imageCache, commands, settings.imageCacheBytes());
@@ -111,16 +122,45 @@ public final class RuncDriver implements HypervisorDriver {
         InstanceFiles.requireTraversableParents(settings.stateDir(), "containers' unprivileged roots",
                 "agent.runc.state-dir");
         InstanceFiles.traversable(settings.stateDir());
+        this.storage = openStorages(commands);
         this.files = new InstanceFiles(settings.stateDir().resolve("instances"));
         adoptExisting();
     }
 
-    /** A file only the host's root reads: disk image, configuration, record, console log. */
-    private static void privateFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file);
+    /** ext4 always (earlier instances may use it); btrfs as the settings say. Returns where new instances go. */
+    private RootDisks openStorages(HostCommands commands) {
+        storages.put(StorageSettings.EXT4, new Ext4Disks(commands, images));
+        StorageSettings wanted = settings.storage();
+        if (wanted.kind().equals(StorageSettings.EXT4)) {
+            return storages.get(StorageSettings.EXT4);
         }
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        try {
+            storages.put(StorageSettings.BTRFS, BtrfsDisks.open(wanted, settings.stateDir(),
+                    wanted.poolGb() > 0 ? wanted.poolGb() : settings.diskGb(), commands, images));
+            log.info("Containers' root filesystems: btrfs snapshots on {}", settings.stateDir().resolve("pool"));
+            return storages.get(StorageSettings.BTRFS);
+        } catch (RuntimeException e) {
+            if (wanted.kind().equals(StorageSettings.BTRFS)) {
+                throw new IllegalStateException("the btrfs pool of agent.runc.storage=btrfs could not be set up: "
+                        + e.getMessage(), e);
+            }
+            log.warn("No btrfs pool ({}): containers' root filesystems are ext4 disk images", e.getMessage());
+            return storages.get(StorageSettings.EXT4);
+        }
+    }
+
+    /** The kind of root filesystems new containers get. */
+    String storageKind() {
+        return storage.kind();
+    }
+
+    private RootDisks storageOf(InstanceRecord record) {
+        RootDisks disks = storages.get(record.storage());
+        if (disks == null) {
+            throw new IllegalStateException("container " + record.instance().uuid() + " has a " + record.storage()
+                    + " root filesystem, which this agent has no pool for (agent.runc.storage)");
+        }
+        return disks;
     }
 
     @Override
@@ -151,7 +191,8 @@ public final class RuncDriver implements HypervisorDriver {
                 InstanceFiles.traversable(dir);
                 InstanceInfo instance = InstanceInfo.built(build, PowerState.SHUTDOWN);
                 BuildServer.ImageSpec image = imageCache.describe(imageId(build));
-                InstanceRecord record = prepareDisk(new InstanceRecord(instance, idBase, null), build, image);
+                InstanceRecord record = prepareDisk(new InstanceRecord(instance, idBase, null, storage.kind()), build,
+                        image);
                 save(record);
                 records.put(build.instanceUuid(), record);
                 start(record);
@@ -160,7 +201,7 @@ public final class RuncDriver implements HypervisorDriver {
                 return withPower(record);
             } catch (RuntimeException | IOException e) {
                 records.remove(build.instanceUuid());
-                cleanUp(build.instanceUuid(), build.ports(), idBase);
+                cleanUp(build.instanceUuid(), build.ports(), idBase, storages.values());
                 if (e instanceof SpawnFailure failure) {
                     throw failure;
                 }
@@ -209,12 +250,11 @@ public final class RuncDriver implements HypervisorDriver {
                 return Optional.empty();
             }
             stop(uuid, current.instance().ports());
-            disks.unmount(instanceDir(uuid).resolve("rootfs"));
             try {
                 BuildServer.ImageSpec image = imageCache.describe(imageId(server));
-                Files.deleteIfExists(instanceDir(uuid).resolve("disk.img"));
+                storageOf(current).remove(uuid, instanceDir(uuid));
                 InstanceRecord rebuilt = prepareDisk(new InstanceRecord(current.instance().rebuiltAs(server,
-                        PowerState.SHUTDOWN), current.idBase(), null), server, image);
+                        PowerState.SHUTDOWN), current.idBase(), null, storage.kind()), server, image);
                 save(rebuilt);
                 records.put(uuid, rebuilt);
                 if (!leaveStopped) {
@@ -242,7 +282,7 @@ public final class RuncDriver implements HypervisorDriver {
             if (record == null) {
                 return Optional.empty();
             }
-            cleanUp(instanceUuid, record.instance().ports(), record.idBase());
+            cleanUp(instanceUuid, record.instance().ports(), record.idBase(), List.of(storageOf(record)));
             return Optional.of(record.instance().withPowerState(PowerState.NOSTATE));
         });
     }
@@ -268,7 +308,7 @@ public final class RuncDriver implements HypervisorDriver {
         Instant created = state.get().created();
         return Optional.of(new InstanceStats(InstanceStats.RUNNING, flavor.vcpus(), u.cpuNanos(), List.of(),
                 u.cpuThrottledNanos(), u.memoryLimitBytes(), u.memoryUsedBytes(), u.oomKills(), u.pids(),
-                u.pidsLimit(), disks.counters(instanceDir(instanceUuid).resolve("rootfs")).stream().toList(),
+                u.pidsLimit(), storageOf(record).counters(instanceUuid, instanceDir(instanceUuid)).stream().toList(),
                 networks.counters(record.instance().ports()),
                 created == null ? null : Duration.between(created, clock.instant()).toSeconds()));
     }
@@ -290,9 +330,19 @@ public final class RuncDriver implements HypervisorDriver {
         }
     }
 
+    /** The btrfs pool is unmounted when no container is left on it (it is mounted again at the next start). */
+    @Override
+    public void close() {
+        if (storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs && records.isEmpty()
+                && btrfs.volumes().isEmpty()) {
+            btrfs.unmount();
+        }
+    }
+
     @Override
     public void forgetImage(String imageId) {
         imageCache.forget(imageId);
+        storages.values().forEach(disks -> disks.forgetImage(imageId));
     }
 
     /** Containers runc runs and instance directories on disk that no record accounts for. */
@@ -304,10 +354,13 @@ public final class RuncDriver implements HypervisorDriver {
                 candidates.add(dir.getFileName().toString());
             }
         }
+        if (storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs) {
+            btrfs.volumes().stream().filter(uuid -> !records.containsKey(uuid)).forEach(candidates::add);
+        }
         candidates.removeIf(uuid -> !uuid.matches("[0-9a-fA-F-]{36}"));
         // looked at again under the lock: a delete that was under way has removed it meanwhile
         return locks.unaccounted(candidates, uuid -> records.containsKey(uuid)
-                || (runc.status(uuid).isEmpty() && !Files.exists(instanceDir(uuid))));
+                || (runc.status(uuid).isEmpty() && !Files.exists(instanceDir(uuid)) && !hasVolume(uuid)));
     }
 
     /** The orphan's container killed and removed, with its network namespace, mount and files. */
@@ -320,7 +373,7 @@ public final class RuncDriver implements HypervisorDriver {
                         () -> runc.kill(instanceUuid, "KILL"),
                         () -> runc.delete(instanceUuid),
                         () -> networks.unplug(instanceUuid, List.of()),
-                        () -> disks.unmount(dir.resolve("rootfs")),
+                        () -> storages.values().forEach(disks -> disks.remove(instanceUuid, dir)),
                         () -> InstanceFiles.deleteTree(dir)));
                 log.warn("Removed the orphaned container {} (no instance record){}", instanceUuid,
                         failures.isEmpty() ? "" : "; left: " + failures.get(0).getMessage());
@@ -330,40 +383,39 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     /**
-     * The disk made, mounted and filled: the image unpacked, host files injected, config drive and
-     * config.json written. Returns the record with the process the image names.
+     * The root filesystem made from the image (of the record's storage kind), host files injected, config
+     * drive and config.json written. Returns the record with the process the image names.
      */
     private InstanceRecord prepareDisk(InstanceRecord made, BuildServer build, BuildServer.ImageSpec image)
             throws IOException {
-        Path dir = instanceDir(build.instanceUuid());
-        int diskGb = build.flavor().rootGb() > 0 ? build.flavor().rootGb() : settings.defaultDiskGb();
-        Path disk = dir.resolve("disk.img");
-        privateFile(disk);
-        privateFile(dir.resolve("console.log"));
-        disks.create(disk, diskGb * 1024L * 1024 * 1024, made.idBase());
-        Path rootfs = dir.resolve("rootfs");
-        disks.mount(disk, rootfs);
-        InstanceRecord record = made.withProcess(images.unpack(image, rootfs, made.idBase()));
+        String uuid = build.instanceUuid();
+        Path dir = instanceDir(uuid);
+        long diskBytes = (build.flavor().rootGb() > 0 ? build.flavor().rootGb() : settings.defaultDiskGb()) * (1L << 30);
+        InstanceFiles.privateFile(dir.resolve("console.log"));
+        RootDisks disks = storageOf(made);
+        InstanceRecord record = made.withProcess(disks.create(uuid, dir, diskBytes, image, made.idBase()));
+        Path rootfs = disks.attach(uuid, dir);
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), build.hostname());
         GuestFiles.inject(rootfs, guest, record.idBase());
         Path configDrive = dir.resolve("config-drive");
         GuestFiles.writeConfigDrive(configDrive, record.instance().configDriveFiles(), record.idBase());
-        writeSpec(record, guest.hostname());
+        writeSpec(record, guest.hostname(), rootfs);
         return record;
     }
 
-    private void writeSpec(InstanceRecord record, String hostname) throws IOException {
+    private void writeSpec(InstanceRecord record, String hostname, Path rootfs) throws IOException {
         Path dir = instanceDir(record.instance().uuid());
-        OciSpecs.Container container = new OciSpecs.Container(hostname, record.process(), record.idBase(),
-                RuncSettings.IDS_PER_CONTAINER, dir.resolve("config-drive").toString(), record.instance().flavor(), settings.defaultPidsLimit());
-        privateFile(dir.resolve("config.json"));
+        OciSpecs.Container container = new OciSpecs.Container(hostname, record.process(), rootfs.toString(),
+                record.idBase(), RuncSettings.IDS_PER_CONTAINER, dir.resolve("config-drive").toString(),
+                record.instance().flavor(), settings.defaultPidsLimit());
+        InstanceFiles.privateFile(dir.resolve("config.json"));
         Files.writeString(dir.resolve("config.json"), JSON.writeValueAsString(OciSpecs.of(container)));
     }
 
     private void start(InstanceRecord record) {
         String uuid = record.instance().uuid();
         Path dir = instanceDir(uuid);
-        disks.mount(dir.resolve("disk.img"), dir.resolve("rootfs"));
+        storageOf(record).attach(uuid, dir);
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), record.instance().name());
         runc.delete(uuid);
         long pid = runc.create(uuid, dir, dir.resolve("console.log"));
@@ -399,18 +451,22 @@ public final class RuncDriver implements HypervisorDriver {
         networks.unplug(uuid, ports);
     }
 
-    /** Everything of the instance removed: container, network, mount, files, id range. */
-    private void cleanUp(String uuid, List<BuildServer.PortSpec> ports, long idBase) {
+    /** Everything of the instance removed: container, network, root filesystem (of those kinds), files, id range. */
+    private void cleanUp(String uuid, List<BuildServer.PortSpec> ports, long idBase, Collection<RootDisks> kinds) {
         Path dir = instanceDir(uuid);
         List<RuntimeException> failures = InstanceFiles.runAll(List.of(
                 () -> runc.kill(uuid, "KILL"), // a delete destroys: no grace, as Nova's destroy
                 () -> stop(uuid, ports),
-                () -> disks.unmount(dir.resolve("rootfs")),
+                () -> kinds.forEach(disks -> disks.remove(uuid, dir)),
                 () -> InstanceFiles.deleteTree(dir)));
         idRanges.release(idBase);
         if (!failures.isEmpty()) {
             log.warn("Cleaning up container {} left something behind: {}", uuid, failures.get(0).getMessage());
         }
+    }
+
+    private boolean hasVolume(String uuid) {
+        return storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs && btrfs.volumes().contains(uuid);
     }
 
     private boolean running(String uuid) {

@@ -18,11 +18,12 @@ import java.time.Duration;
  * @param vcpus            CPUs offered to the scheduler; memoryMb, diskGb likewise
  * @param network          how the host's bridges reach the other hosts (and in which namespace they live)
  * @param imageCacheBytes  the image cache's bound (least recently used images above it are evicted)
+ * @param storage          where containers' root filesystems live (btrfs snapshots or ext4 disk images)
  */
 public record RuncSettings(Path stateDir, String runcBinary, long idRangeFirst, int idRangeCount,
         int defaultPidsLimit, int defaultDiskGb, Duration stopTimeout, int vcpus, int memoryMb, int diskGb,
         double cpuAllocationRatio, double ramAllocationRatio, double diskAllocationRatio,
-        HostNetworkSettings network, long imageCacheBytes) {
+        HostNetworkSettings network, long imageCacheBytes, StorageSettings storage) {
 
     /** Ids per container: a whole 16-bit range, as a Linux distribution's users expect. */
     public static final int IDS_PER_CONTAINER = 65536;

@@ -58,7 +58,7 @@ class CgroupUsageTest {
 
     @Test
     void aBlockDevicesStatLineIsItsReadsAndWritesInBytes() {
-        assertThat(ContainerDisks.diskOf("root", "     120        3     4096       10      250        7     8192       40"
+        assertThat(Ext4Disks.diskOf("root", "     120        3     4096       10      250        7     8192       40"
                 + "        0       50       60\n")).satisfies(disk -> {
                     assertThat(disk.readRequests()).isEqualTo(120);
                     assertThat(disk.readBytes()).isEqualTo(4096L * 512);

@@ -11,13 +11,14 @@ class InstanceRecordTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void aRecordOfAnEarlierAgentWithOnlyTheCommandLineRunsItAsRootWithTheDefaultEnvironment() {
+    void aRecordOfAnEarlierAgentRunsItsCommandLineAsRootWithTheDefaultEnvironmentOnAnExt4Disk() {
         RuncDriver.InstanceRecord old = JSON.readValue("""
                 {"instance": {"uuid": "u-1", "name": "ct"}, "idBase": 500000000, "args": ["/bin/sh", "-c", "true"]}""",
                 RuncDriver.InstanceRecord.class);
 
         assertThat(old.process()).isEqualTo(new ContainerProcess(List.of("/bin/sh", "-c", "true"),
                 ContainerProcess.DEFAULT_ENV, "/", 0, 0));
+        assertThat(old.storage()).as("earlier agents made ext4 disks only").isEqualTo("ext4");
     }
 
     @Test

@@ -52,9 +52,13 @@ class RuncDriverIT {
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         imageTar = GuestImages.container(state.resolve("busybox-rootfs.tar"));
         dockerArchive = dockerArchive(Files.createDirectories(state.resolve("docker")));
-        settings = new RuncSettings(state.resolve("state"), "runc", 500_000_000L, 16, 20, 1, Duration.ofSeconds(2),
-                2, 2048, 20, 1.0, 1.0, 1.0, HostNetworkSettings.localOnly(), 1L << 30);
+        settings = settings(state.resolve("state"), 500_000_000L, StorageSettings.btrfs(20));
         driver = new RuncDriver(settings, source());
+    }
+
+    private static RuncSettings settings(Path dir, long idRangeFirst, StorageSettings storage) {
+        return new RuncSettings(dir, "runc", idRangeFirst, 16, 20, 1, Duration.ofSeconds(2), 2, 2048, 20, 1.0, 1.0,
+                1.0, HostNetworkSettings.localOnly(), 1L << 30, storage);
     }
 
     private static ImageSource source() {
@@ -93,6 +97,11 @@ class RuncDriverIT {
             SH.run(List.of("ip", "link", "del", BRIDGE));
         }
         if (state != null) {
+            try {
+                SH.run(List.of("umount", state.resolve("state").resolve("pool").toString()));
+            } catch (HostCommands.HostCommandFailed e) {
+                // not mounted
+            }
             SH.run(List.of("rm", "-rf", "--one-file-system", state.toString()));
         }
     }
@@ -137,8 +146,9 @@ class RuncDriverIT {
                 .as("the pids limit of 20 stops the fork storm inside the container").contains("can't fork");
         assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/dev/null bs=200M count=1 && echo survived"))
                 .as("64 MiB of memory").doesNotContain("survived");
+        assertThat(driver.storageKind()).isEqualTo("btrfs");
         assertThat(execAllowingFailure(second, "dd if=/dev/zero of=/fill bs=1M count=1200 2>&1"))
-                .as("a 1 GiB disk").contains("No space left on device");
+                .as("a 1 GiB disk: the snapshot's quota").contains("Disk quota exceeded");
         execAllowingFailure(second, "sync");
 
         InstanceStats limited = driver.stats(second.instanceUuid()).orElseThrow();
@@ -147,8 +157,7 @@ class RuncDriverIT {
         assertThat(limited.oomKills()).as("the 200 MiB allocation was killed").isPositive();
         assertThat(limited.cpuTimeNanos()).isPositive();
         assertThat(limited.pids()).isPositive();
-        assertThat(limited.disks()).singleElement().satisfies(disk -> assertThat(disk.writeBytes())
-                .as("the 1 GiB written to its disk").isGreaterThan(500L * 1024 * 1024));
+        assertThat(limited.disks()).as("one btrfs pool for all: no disk figures of its own").isEmpty();
         assertThat(limited.nics()).singleElement().satisfies(nic -> {
             assertThat(nic.macAddress()).isEqualTo("fa:16:3e:77:00:12");
             assertThat(nic.rxPackets()).as("ct-one's connection, seen from inside ct-two").isPositive();
@@ -182,12 +191,37 @@ class RuncDriverIT {
                     .isFalse();
             assertThat(Files.exists(settings.stateDir().resolve("instances").resolve(build.instanceUuid()))).isFalse();
             assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
+            assertThat(settings.stateDir().resolve("pool/instances").resolve(build.instanceUuid())).as("its snapshot")
+                    .doesNotExist();
         }
         assertThat(SH.run(List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "list", "-q"))
                 .strip()).isEmpty();
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
                 .isFalse();
         driver = restarted;
+    }
+
+    @Test
+    void whereThereIsNoBtrfsAnExt4DiskImageCapsTheContainer() throws Exception {
+        RuncDriver ext4 = new RuncDriver(settings(state.resolve("ext4"), 520_000_000L, StorageSettings.ext4()),
+                source());
+        BuildServer build = build("ct-ext4", "10.77.0.41", "fa:16:3e:77:00:41", Map.of());
+        try {
+            assertThat(ext4.storageKind()).isEqualTo("ext4");
+            assertThat(ext4.spawn(build).powerState()).isEqualTo(PowerState.RUNNING);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("\n",
+                    ext4.consoleLog(build.instanceUuid()).orElseThrow()).contains("user-data hello from ct-ext4"));
+            assertThat(SH.run(runcExec(state.resolve("ext4"), build,
+                    "dd if=/dev/zero of=/fill bs=1M count=1200 2>&1; sync; true"))).as("a 1 GiB disk")
+                    .contains("No space left on device");
+            assertThat(ext4.stats(build.instanceUuid()).orElseThrow().disks()).singleElement().satisfies(disk ->
+                    assertThat(disk.writeBytes()).as("the 1 GiB written to its loop device")
+                            .isGreaterThan(500L * 1024 * 1024));
+        } finally {
+            ext4.destroy(build.instanceUuid());
+        }
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
+        assertThat(SH.run(List.of("losetup", "-a"))).doesNotContain(build.instanceUuid());
     }
 
     @Test
@@ -225,6 +259,7 @@ class RuncDriverIT {
                 .isFalse();
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(build.instanceUuid());
         assertThat(dir).doesNotExist();
+        assertThat(settings.stateDir().resolve("pool/instances").resolve(build.instanceUuid())).doesNotExist();
     }
 
     private static BuildServer withImage(BuildServer build, String imageId) {
@@ -281,7 +316,11 @@ class RuncDriverIT {
     }
 
     private static List<String> runcExec(BuildServer build, String script) {
-        return List.of("runc", "--root", settings.stateDir().resolve("runc").toString(), "exec", build.instanceUuid(),
+        return runcExec(settings.stateDir(), build, script);
+    }
+
+    private static List<String> runcExec(Path stateDir, BuildServer build, String script) {
+        return List.of("runc", "--root", stateDir.resolve("runc").toString(), "exec", build.instanceUuid(),
                 "/bin/sh", "-c", script);
     }
 }

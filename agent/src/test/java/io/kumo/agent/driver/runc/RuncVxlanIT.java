@@ -65,7 +65,8 @@ class RuncVxlanIT {
 
     private static RuncSettings settings(String name, long ids, String namespace, String tunnelIp, String device) {
         return new RuncSettings(state.resolve(name), "runc", ids, 4, 64, 1, Duration.ofSeconds(2), 2, 2048, 20,
-                1.0, 1.0, 1.0, new HostNetworkSettings(namespace, tunnelIp, device, "239.1.1.1", 4789, Map.of()), 1L << 30);
+                1.0, 1.0, 1.0, new HostNetworkSettings(namespace, tunnelIp, device, "239.1.1.1", 4789, Map.of()), 1L << 30,
+                StorageSettings.ext4());
     }
 
     @AfterAll

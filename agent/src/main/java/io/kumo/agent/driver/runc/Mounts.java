@@ -1,0 +1,36 @@
+package io.kumo.agent.driver.runc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** What is mounted where, from the kernel's own table ({@code /proc/self/mounts}). */
+final class Mounts {
+
+    private Mounts() {
+    }
+
+    /** The device or file mounted at {@code target} (the last mount there); empty when nothing is. */
+    static Optional<String> sourceAt(Path target) {
+        return fieldsAt(target).map(fields -> fields[0]);
+    }
+
+    /** The file system type mounted at {@code target}; empty when nothing is. */
+    static Optional<String> typeAt(Path target) {
+        return fieldsAt(target).map(fields -> fields[2]);
+    }
+
+    private static Optional<String[]> fieldsAt(Path target) {
+        try {
+            String wanted = target.toAbsolutePath().normalize().toString();
+            List<String> lines = Files.readAllLines(Path.of("/proc/self/mounts"));
+            return lines.stream().map(line -> line.split(" ")).filter(f -> f.length > 2 && f[1].equals(wanted))
+                    .reduce((first, last) -> last);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
