@@ -76,6 +76,19 @@ class ContainerBootIT extends ServerCloudIT {
             assertThat(rule.status()).as(rule.text()).isEqualTo(201);
             Awaitility.await("the rule takes effect on the host").atMost(Duration.ofSeconds(20))
                     .until(() -> ping(id, guardedIp));
+
+            // the agent restarts under running containers: they run on, and the new agent adopts them
+            agent.close();
+            assertThat(ping(id, guardedIp)).as("the containers run on without their agent").isTrue();
+            agent = CloudProcesses.runcAgent(host, zone, state.resolve("agent"), IDENTITY.url(), IMAGE_PORT);
+            String agentUrl = agent.url();
+            Awaitility.await("the new agent answers for its containers").atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions().until(() -> console(id, demo).contains("kumo-busybox booting"));
+            JsonNode adopted = new ApiClient(agentUrl).get("/actuator/instances", null).json().get(host);
+            assertThat(adopted.findValues("uuid")).extracting(JsonNode::asString).as("adopted, none duplicated")
+                    .containsExactlyInAnyOrder(id, guarded);
+            assertThat(adopted.findValues("powerState")).extracting(JsonNode::asString).containsOnly("RUNNING");
+            assertThat(awaitStatus(id, "ACTIVE", demo).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
             assertThat(nova.delete("/servers/" + guarded, demo).status()).isEqualTo(204);
 
             assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
