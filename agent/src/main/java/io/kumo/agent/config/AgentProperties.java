@@ -143,10 +143,13 @@ public record AgentProperties(
      * @param vxlanGroup                the multicast group for unknown destinations
      * @param vxlanPort                 the VXLAN UDP port
      * @param physicalInterfaceMappings {@code physnet:interface} pairs, for flat and vlan networks
+     * @param vxlanPeers                the other hosts' tunnel addresses, for underlays without multicast: unknown
+     *                                  destinations are sent to each by unicast instead of to the group
      */
     public record Network(@DefaultValue("") String namespace, @DefaultValue("") String tunnelIp,
             @DefaultValue("") String tunnelInterface, @DefaultValue("239.1.1.1") String vxlanGroup,
-            @DefaultValue("4789") int vxlanPort, @DefaultValue({}) List<String> physicalInterfaceMappings) {
+            @DefaultValue("4789") int vxlanPort, @DefaultValue({}) List<String> physicalInterfaceMappings,
+            @DefaultValue({}) List<String> vxlanPeers) {
     }
 
     public record Fake(@DefaultValue("1") @Min(1) int hosts, @DefaultValue("16") @Positive int vcpus,

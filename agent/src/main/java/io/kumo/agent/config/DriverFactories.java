@@ -92,7 +92,7 @@ final class DriverFactories {
             interfaces.put(parts[0].trim(), parts[1].trim());
         }
         return new HostNetworkSettings(network.namespace(), network.tunnelIp(), network.tunnelInterface(),
-                network.vxlanGroup(), network.vxlanPort(), interfaces);
+                network.vxlanGroup(), network.vxlanPort(), interfaces, network.vxlanPeers());
     }
 
     /** The libvirt driver's settings; inventory not configured is the host's own. */

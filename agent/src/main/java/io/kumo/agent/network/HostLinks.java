@@ -38,6 +38,16 @@ public final class HostLinks {
         return commands.run(command);
     }
 
+    /** Runs {@code bridge <arguments>} (iproute2's bridge tool: forwarding entries) in the host's namespace. */
+    public String bridge(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bridge"));
+        if (namespace != null) {
+            command.addAll(List.of("-n", namespace));
+        }
+        command.addAll(List.of(arguments));
+        return commands.run(command);
+    }
+
     public boolean exists(String link) {
         if (namespace == null) {
             return Files.exists(SYS_NET.resolve(link));

@@ -1,5 +1,6 @@
 package io.kumo.agent.network;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,18 +13,30 @@ import java.util.Map;
  * @param tunnelIp           the local VTEP address of {@code vxlan} networks ({@code local_ip})
  * @param tunnelInterface    the device VXLAN packets leave by (needed for the multicast group)
  * @param vxlanGroup         the multicast group VXLAN devices flood unknown destinations to ({@code vxlan_group})
+ *                           unless peers are given
  * @param vxlanPort          the VXLAN UDP port (4789, IANA's)
  * @param physicalInterfaces physical network name → interface, for {@code flat} and {@code vlan} networks
  *                           ({@code physical_interface_mappings})
+ * @param vxlanPeers         the other hosts' tunnel addresses: VXLAN devices flood unknown destinations to each
+ *                           of them by unicast (head-end replication, for underlays without multicast) instead
+ *                           of to the group; empty: the group
  */
 public record HostNetworkSettings(String namespace, String tunnelIp, String tunnelInterface, String vxlanGroup,
-        int vxlanPort, Map<String, String> physicalInterfaces) {
+        int vxlanPort, Map<String, String> physicalInterfaces, List<String> vxlanPeers) {
 
     public HostNetworkSettings {
         namespace = blankToNull(namespace);
         tunnelIp = blankToNull(tunnelIp);
         tunnelInterface = blankToNull(tunnelInterface);
         physicalInterfaces = physicalInterfaces == null ? Map.of() : Map.copyOf(physicalInterfaces);
+        vxlanPeers = vxlanPeers == null ? List.of() : vxlanPeers.stream().map(String::trim)
+                .filter(peer -> !peer.isEmpty()).toList();
+    }
+
+    /** Flooding to the multicast group (no peers given). */
+    public HostNetworkSettings(String namespace, String tunnelIp, String tunnelInterface, String vxlanGroup,
+            int vxlanPort, Map<String, String> physicalInterfaces) {
+        this(namespace, tunnelIp, tunnelInterface, vxlanGroup, vxlanPort, physicalInterfaces, List.of());
     }
 
     /** The host's own namespace, no tunnels, no physical networks: {@code local} networks only. */

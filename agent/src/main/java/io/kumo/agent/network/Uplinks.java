@@ -8,11 +8,14 @@ import org.slf4j.LoggerFactory;
 /**
  * What joins a network's bridge to the other hosts (ARCHITECTURE.md §5): for {@code vxlan} a VXLAN device
  * {@code vxlan-<VNI>} (VNI = the segment, the local tunnel address, unknown destinations flooded to the
- * multicast group over the tunnel interface), for {@code vlan} the tagged sub-interface
+ * multicast group over the tunnel interface, or to each of the configured peers by unicast), for {@code vlan} the tagged sub-interface
  * {@code <interface>.<VLAN>} of the physical network's interface, for {@code flat} that interface itself,
  * for {@code local} nothing. Made with the bridge, removed with it.
  */
 public final class Uplinks {
+
+    /** The all-zeros MAC of a VXLAN forwarding entry: where unknown destinations and broadcasts go. */
+    static final String FLOOD = "00:00:00:00:00:00";
 
     private static final Logger log = LoggerFactory.getLogger(Uplinks.class);
 
@@ -56,7 +59,14 @@ public final class Uplinks {
         String name = uplink.get();
         if (!links.exists(name)) {
             switch (port.networkType()) {
-                case "vxlan" -> links.ip(vxlanCommand(name, port));
+                case "vxlan" -> {
+                    links.ip(vxlanCommand(name, port));
+                    for (String peer : settings.vxlanPeers()) {
+                        if (!peer.equals(settings.tunnelIp())) {
+                            links.bridge("fdb", "append", FLOOD, "dev", name, "dst", peer);
+                        }
+                    }
+                }
                 case "vlan" -> links.ip("link", "add", "link", physicalInterface(port), "name", name, "type", "vlan",
                         "id", Integer.toString(segment(port)));
                 default -> throw new IllegalStateException("the physical interface " + name + " of network "
@@ -91,8 +101,10 @@ public final class Uplinks {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("link", "add", name, "type", "vxlan",
                 "id", Integer.toString(segment(port)), "local", settings.tunnelIp(), "dstport",
                 Integer.toString(settings.vxlanPort())));
-        if (settings.tunnelInterface() != null) {
+        if (settings.vxlanPeers().isEmpty() && settings.tunnelInterface() != null) {
             args.addAll(java.util.List.of("group", settings.vxlanGroup(), "dev", settings.tunnelInterface()));
+        } else if (settings.tunnelInterface() != null) {
+            args.addAll(java.util.List.of("dev", settings.tunnelInterface()));
         }
         return args.toArray(String[]::new);
     }

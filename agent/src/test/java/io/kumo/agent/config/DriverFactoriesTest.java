@@ -116,6 +116,6 @@ class DriverFactoriesTest {
                         4, 0, 0, "auto", "", 0),
                 new AgentProperties.Libvirt("qemu:///system", "/var/lib/kumo/libvirt", "qemu", Duration.ofSeconds(15),
                         "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0),
-                new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1")));
+                new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1"), List.of()));
     }
 }

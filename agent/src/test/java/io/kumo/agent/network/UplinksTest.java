@@ -47,6 +47,20 @@ class UplinksTest {
     }
 
     @Test
+    void withPeersAVxlanDeviceFloodsToEachOtherHostByUnicastInsteadOfTheGroup() {
+        HostNetworkSettings unicast = new HostNetworkSettings("host-ns", "192.0.2.10", "eth1", "239.1.1.1", 4789,
+                Map.of(), List.of("192.0.2.10", "192.0.2.11", "192.0.2.12"));
+        new Bridges(links, new Uplinks(links, unicast)).withBridge(port("vxlan", 4242, null), () -> null);
+
+        assertThat(commands.issued()).containsSubsequence(
+                "ip -n host-ns link add vxlan-4242 type vxlan id 4242 local 192.0.2.10 dstport 4789 dev eth1",
+                "bridge -n host-ns fdb append 00:00:00:00:00:00 dev vxlan-4242 dst 192.0.2.11",
+                "bridge -n host-ns fdb append 00:00:00:00:00:00 dev vxlan-4242 dst 192.0.2.12",
+                "ip -n host-ns link set vxlan-4242 master brqnet-1 up")
+                .noneMatch(c -> c.contains("group") || c.contains("dst 192.0.2.10"));
+    }
+
+    @Test
     void aFlatNetworkTakesTheInterfaceItselfAndALocalOneNothing() {
         commands.existing.add("eth3");
         bridges.withBridge(port("flat", null, "physnet2"), () -> null);

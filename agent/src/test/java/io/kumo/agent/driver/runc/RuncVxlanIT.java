@@ -41,6 +41,7 @@ class RuncVxlanIT {
     private static Path state;
     private static RuncDriver one;
     private static RuncDriver two;
+    private static FileImageSource images;
 
     @BeforeAll
     static void twoHostsAndTheirUnderlay() throws IOException {
@@ -57,16 +58,18 @@ class RuncVxlanIT {
         state = Files.createTempDirectory("kumo-vxlan-it");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx--x--x"));
         Path image = GuestImages.container(state.resolve("busybox.tar"));
-        FileImageSource images = new FileImageSource().with(FileImageSource.image("busybox-image", "raw", Map.of()),
-                image);
+        images = new FileImageSource().with(FileImageSource.image("busybox-image", "raw", Map.of()), image);
         one = new RuncDriver(settings("h1", 700_000_000L, HOST_ONE, "192.168.177.1", UNDERLAY_ONE), images);
         two = new RuncDriver(settings("h2", 710_000_000L, HOST_TWO, "192.168.177.2", UNDERLAY_TWO), images);
     }
 
     private static RuncSettings settings(String name, long ids, String namespace, String tunnelIp, String device) {
+        return settings(name, ids, new HostNetworkSettings(namespace, tunnelIp, device, "239.1.1.1", 4789, Map.of()));
+    }
+
+    private static RuncSettings settings(String name, long ids, HostNetworkSettings network) {
         return new RuncSettings(state.resolve(name), "runc", ids, 4, 64, 1, Duration.ofSeconds(2), 2, 2048, 20,
-                1.0, 1.0, 1.0, new HostNetworkSettings(namespace, tunnelIp, device, "239.1.1.1", 4789, Map.of()), 1L << 30,
-                StorageSettings.ext4());
+                1.0, 1.0, 1.0, network, 1L << 30, StorageSettings.ext4());
     }
 
     @AfterAll
@@ -107,6 +110,32 @@ class RuncVxlanIT {
         two.destroy(b2.instanceUuid());
         assertThat(SH.run(List.of("ip", "-n", HOST_TWO, "link", "show"))).doesNotContain("vxlan-4242")
                 .doesNotContain("vxlan-4343");
+    }
+
+    @Test
+    void withAStaticPeerListInsteadOfMulticastTheHostsFloodToEachOtherByUnicast() {
+        List<String> peers = List.of("192.168.177.1", "192.168.177.2");
+        RuncDriver east = new RuncDriver(settings("h3", 720_000_000L, new HostNetworkSettings(HOST_ONE,
+                "192.168.177.1", UNDERLAY_ONE, "239.1.1.1", 4789, Map.of(), peers)), images);
+        RuncDriver west = new RuncDriver(settings("h4", 730_000_000L, new HostNetworkSettings(HOST_TWO,
+                "192.168.177.2", UNDERLAY_TWO, "239.1.1.1", 4789, Map.of(), peers)), images);
+        String net = UUID.randomUUID().toString();
+        BuildServer e1 = build("ct-e1", net, 4444, "10.79.1.11", "fa:16:3e:79:01:11");
+        BuildServer w1 = build("ct-w1", net, 4444, "10.79.1.12", "fa:16:3e:79:01:12");
+        try {
+            east.spawn(e1);
+            west.spawn(w1);
+
+            assertThat(SH.run(List.of("ip", "-n", HOST_ONE, "-d", "link", "show", "vxlan-4444")))
+                    .contains("vxlan id 4444").doesNotContain("group 239.1.1.1");
+            assertThat(SH.run(List.of("bridge", "-n", HOST_ONE, "fdb", "show", "dev", "vxlan-4444")))
+                    .contains("00:00:00:00:00:00 dst 192.168.177.2");
+            assertThat(ping(e1, "10.79.1.12")).as("over unicast flooding to the peer").isTrue();
+            assertThat(ping(w1, "10.79.1.11")).isTrue();
+        } finally {
+            east.destroy(e1.instanceUuid());
+            west.destroy(w1.instanceUuid());
+        }
     }
 
     /** A ping from inside the container's network namespace, a few times (ARP and the flood learn first). */
