@@ -30,17 +30,16 @@ public final class HostLinks {
 
     /** Runs {@code ip <arguments>} in the host's namespace. */
     public String ip(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("ip"));
-        if (namespace != null) {
-            command.addAll(List.of("-n", namespace));
-        }
-        command.addAll(List.of(arguments));
-        return commands.run(command);
+        return inNamespace("ip", arguments);
     }
 
     /** Runs {@code bridge <arguments>} (iproute2's bridge tool: forwarding entries) in the host's namespace. */
     public String bridge(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bridge"));
+        return inNamespace("bridge", arguments);
+    }
+
+    private String inNamespace(String tool, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(tool));
         if (namespace != null) {
             command.addAll(List.of("-n", namespace));
         }
