@@ -54,11 +54,7 @@ final class BtrfsDisks implements RootDisks {
                 if (device.isEmpty()) {
                     Path file = stateDir.resolve("btrfs-pool.img");
                     if (!Files.exists(file)) {
-                        InstanceFiles.privateFile(file);
-                        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
-                            sparse.setLength(poolGb * (1L << 30));
-                        }
-                        commands.run(List.of("mkfs.btrfs", "-q", file.toString()));
+                        format(file, poolGb, commands);
                     }
                     device = file.toString();
                 }
@@ -75,6 +71,18 @@ final class BtrfsDisks implements RootDisks {
             throw new UncheckedIOException(e);
         }
         return new BtrfsDisks(commands, images, pool);
+    }
+
+    /** A sparse file of {@code poolGb} formatted as btrfs; none left behind when that fails. */
+    private static void format(Path file, int poolGb, HostCommands commands) throws IOException {
+        InstanceFiles.privateFile(file);
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(poolGb * (1L << 30));
+            commands.run(List.of("mkfs.btrfs", "-q", file.toString()));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     @Override
