@@ -8,10 +8,16 @@ import io.kumo.common.contract.host.GetDiagnostics;
 public final class DiagnosticsHandler {
 
     public Diagnostics handle(GetDiagnostics request, ServedHost host) {
-        return host.driver().stats(request.instanceUuid())
-                .map(stats -> new Diagnostics(request.instanceUuid(), host.name(), host.driver().name(), stats, null))
-                .orElseGet(() -> new Diagnostics(request.instanceUuid(), host.name(), host.driver().name(), null,
-                        ActionAnswers.notOnHostMessage(request.instanceUuid(), host.name())));
+        String driver = host.driver().name();
+        try {
+            return host.driver().stats(request.instanceUuid())
+                    .map(stats -> new Diagnostics(request.instanceUuid(), host.name(), driver, stats, null))
+                    .orElseGet(() -> new Diagnostics(request.instanceUuid(), host.name(), driver, null,
+                            ActionAnswers.notOnHostMessage(request.instanceUuid(), host.name())));
+        } catch (RuntimeException e) {
+            return new Diagnostics(request.instanceUuid(), host.name(), driver, null,
+                    "the host could not read the instance's figures: " + e.getMessage());
+        }
     }
 
     public Diagnostics notServed(GetDiagnostics request, String host) {

@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,13 +60,14 @@ final class BtrfsDisks implements RootDisks {
                     device = file.toString();
                 }
                 Files.createDirectories(pool);
-                commands.run(device.startsWith("/dev/") ? List.of("mount", device, pool.toString())
-                        : List.of("mount", "-o", "loop", device, pool.toString()));
+                // nodev,nosuid: the images' set-id files and device nodes are nobody's way to root on the host
+                commands.run(device.startsWith("/dev/") ? List.of("mount", "-o", "nodev,nosuid", device,
+                        pool.toString()) : List.of("mount", "-o", "loop,nodev,nosuid", device, pool.toString()));
             }
             commands.run(List.of("btrfs", "quota", "enable", pool.toString()));
-            for (String dir : List.of("images", "instances")) {
-                InstanceFiles.traversable(Files.createDirectories(pool.resolve(dir)));
-            }
+            Files.setPosixFilePermissions(Files.createDirectories(pool.resolve("images")),
+                    PosixFilePermissions.fromString("rwx------"));
+            InstanceFiles.traversable(Files.createDirectories(pool.resolve("instances")));
             InstanceFiles.traversable(pool);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -43,9 +41,18 @@ final class OciLayers {
     static final String OPAQUE = ".wh..wh..opq";
     private static final int MAX_LINK_HOPS = 40;
 
-    private final long maxBytes;
+    /** Entries an image may have at most, all layers together (each costs an inode). */
+    static final long MAX_ENTRIES = 2_000_000;
 
-    /** @param maxBytes the most a layer's files may add up to (beyond, the image is refused) */
+    private final long maxBytes;
+    private long written;
+    private long entries;
+
+    /**
+     * One image's layers (a budget for all of them together).
+     *
+     * @param maxBytes the most the image's files may add up to, as written (beyond, the image is refused)
+     */
     OciLayers(long maxBytes) {
         this.maxBytes = maxBytes;
     }
@@ -53,11 +60,13 @@ final class OciLayers {
     /** Applies {@code layer} to the tree at {@code root}. */
     void apply(Path layer, Path root) throws IOException {
         Set<Path> unpacked = new HashSet<>();
-        Map<Path, Integer> directoryModes = new TreeMap<>();
-        long written = 0;
         try (InputStream in = decompressed(layer); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new SpawnFailure("image layer " + layer.getFileName() + ": the image has more than "
+                            + MAX_ENTRIES + " entries", false);
+                }
                 List<String> parts = components(entry.getName());
                 if (parts.isEmpty()) {
                     continue;
@@ -79,9 +88,17 @@ final class OciLayers {
                 Files.createDirectories(parent);
                 Path target = parent.resolve(name);
                 unpacked.add(target);
+                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                    unpacked.remove(target);
+                    continue; // a container's /dev is its own
+                }
                 if (entry.isDirectory()) {
+                    // its mode at once: the agent (root) writes into it regardless, and a mode set later could
+                    // follow a link another entry put on its path meanwhile
                     directory(target);
-                    directoryModes.put(target, entry.getMode());
+                    owner(target, entry);
+                    Files.setAttribute(target, "unix:mode", entry.getMode() & 07777, LinkOption.NOFOLLOW_LINKS);
+                    continue;
                 } else if (entry.isSymbolicLink()) {
                     remove(target);
                     Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
@@ -94,27 +111,33 @@ final class OciLayers {
                     remove(target);
                     Files.createLink(target, existing);
                 } else if (entry.isFile()) {
-                    written += entry.getSize();
-                    if (written > maxBytes) {
-                        throw new SpawnFailure("image layer " + layer.getFileName() + " unpacks to more than "
-                                + (maxBytes >> 20) + " MiB", false);
-                    }
                     remove(target);
                     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE)) {
-                        tar.transferTo(out);
+                        copy(tar, out, layer);
                     }
                     owner(target, entry);
                     attributes(target, entry); // after the owner: chown clears set-id bits
                     continue;
                 } else {
-                    continue; // character and block devices, FIFOs: a container's /dev is its own
+                    continue;
                 }
                 owner(target, entry);
             }
         }
-        for (Map.Entry<Path, Integer> dir : directoryModes.entrySet()) {
-            Files.setAttribute(dir.getKey(), "unix:mode", dir.getValue() & 07777, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** An entry's content, counted as written (a sparse entry's real size) against the image's budget. */
+    private void copy(InputStream from, OutputStream to, Path layer) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = from.read(buffer)) > 0) {
+            written += read;
+            if (written > maxBytes) {
+                throw new SpawnFailure("image layer " + layer.getFileName() + ": the image unpacks to more than "
+                        + (maxBytes >> 20) + " MiB", false);
+            }
+            to.write(buffer, 0, read);
         }
     }
 

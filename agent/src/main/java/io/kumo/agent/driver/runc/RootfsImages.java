@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,15 +29,18 @@ class RootfsImages {
     static final String DOCKER = "docker";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** How long unpacking or archiving an image's root filesystem may take (images of several GB). */
+    static final Duration TAR_TIMEOUT = Duration.ofMinutes(30);
+
     private final ImageCache cache;
     private final HostCommands commands;
-    private final OciLayers layers;
+    private final long maxImageBytes;
 
     /** @param maxImageBytes the most an image's layers may unpack to */
     RootfsImages(ImageCache cache, HostCommands commands, long maxImageBytes) {
         this.cache = cache;
         this.commands = commands;
-        this.layers = new OciLayers(maxImageBytes);
+        this.maxImageBytes = maxImageBytes;
     }
 
     /**
@@ -54,10 +58,11 @@ class RootfsImages {
         Path tarball = DOCKER.equals(image.containerFormat()) ? cache.derive(image, ".tar", ".rootfs.tar",
                 (archive, flattened) -> flatten(image, archive, flattened)) : cache.fetch(image, ".tar");
         try {
-            commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", target.toString(), "--numeric-owner"));
+            commands.run(List.of("tar", "-x", "-f", tarball.toString(), "-C", target.toString(), "--numeric-owner"),
+                    TAR_TIMEOUT, null);
         } catch (HostCommands.HostCommandFailed e) {
-            throw new SpawnFailure("image " + image.id() + " is not a root filesystem archive: " + e.getMessage(),
-                    false);
+            throw new SpawnFailure("image " + image.id() + " could not be unpacked (is it a root filesystem"
+                    + " archive?): " + e.getMessage(), false);
         }
     }
 
@@ -85,7 +90,8 @@ class RootfsImages {
             OciArchive contents = OciArchive.read(archive, image.id());
             Path unpacked = Files.createDirectories(work.resolve("archive"));
             Path tree = Files.createDirectories(work.resolve("rootfs"));
-            layers.apply(archive, unpacked);
+            new OciLayers(maxImageBytes).apply(archive, unpacked);
+            OciLayers layers = new OciLayers(maxImageBytes);
             for (String layer : contents.layers()) {
                 Path file = OciLayers.resolve(unpacked, OciLayers.components(layer));
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -93,10 +99,10 @@ class RootfsImages {
                             false);
                 }
                 layers.apply(file, tree);
-                Files.delete(file);
             }
+            InstanceFiles.deleteTree(unpacked);
             commands.run(List.of("tar", "-c", "-f", target.toString(), "--numeric-owner", "-C", tree.toString(),
-                    "."));
+                    "."), TAR_TIMEOUT, null);
         } finally {
             InstanceFiles.deleteTree(work);
         }

@@ -282,7 +282,9 @@ public final class RuncDriver implements HypervisorDriver {
             if (record == null) {
                 return Optional.empty();
             }
-            cleanUp(instanceUuid, record.instance().ports(), record.idBase(), List.of(storageOf(record)));
+            RootDisks disks = storages.get(record.storage());
+            cleanUp(instanceUuid, record.instance().ports(), record.idBase(),
+                    disks == null ? storages.values() : List.of(disks));
             return Optional.of(record.instance().withPowerState(PowerState.NOSTATE));
         });
     }

@@ -70,12 +70,31 @@ class OciLayersTest {
     }
 
     @Test
+    void aDirectorysModeIsNeverSetThroughALinkPlantedOnItsPathLater() throws IOException {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Path victim = Files.createDirectory(outside.resolve("shadow"));
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwx------"));
+        layers.apply(OciTestArchives.layer(dir.resolve("l0.tar"), false,
+                new OciTestArchives.Entry("x/shadow/", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_DIR,
+                        null, null, 04777, 0), symlink("x", outside.toString())), root);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwx------");
+        assertThat((Integer) Files.getAttribute(victim, "unix:mode") & 07000).isZero();
+    }
+
+    @Test
     void aLayerBeyondTheBoundOrCompressedWithZstdIsRefused() throws IOException {
         Path root = Files.createDirectory(dir.resolve("root"));
         Path big = OciTestArchives.layer(dir.resolve("big.tar"), false, file("a", "x".repeat(600_000)),
                 file("b", "y".repeat(600_000)));
         assertThatThrownBy(() -> layers.apply(big, root)).isInstanceOf(SpawnFailure.class)
                 .hasMessageContaining("more than 1 MiB");
+        Path half = OciTestArchives.layer(dir.resolve("half.tar"), false, file("c", "z".repeat(600_000)));
+        OciLayers image = new OciLayers(1L << 20);
+        image.apply(half, root);
+        assertThatThrownBy(() -> image.apply(half, root)).as("one budget for all of an image's layers")
+                .isInstanceOf(SpawnFailure.class).hasMessageContaining("more than 1 MiB");
         Path zstd = Files.write(dir.resolve("z.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
         assertThatThrownBy(() -> layers.apply(zstd, root)).isInstanceOf(SpawnFailure.class)
                 .hasMessageContaining("zstd");

@@ -132,6 +132,8 @@ class RuncDriverIT {
         assertThat(addresses).contains("10.77.0.11/24").contains("fa:16:3e:77:00:11");
         assertThat(exec(first, "cat /etc/resolv.conf")).contains("nameserver 10.77.0.2");
         assertThat(exec(first, "id -u")).isEqualTo("0");
+        assertThat(exec(first, "grep Seccomp: /proc/self/status")).as("the filter refusing btrfs subvolume ioctls")
+                .endsWith("2");
         long uidOne = hostUid(first, "bin/busybox");
         long uidTwo = hostUid(second, "bin/busybox");
         assertThat(uidOne).as("root of a container is an unprivileged host uid of its own range")
