@@ -28,10 +28,12 @@ import io.kumo.agent.messaging.HostEventPublisher;
 import io.kumo.agent.messaging.HostReplyPublisher;
 import io.kumo.agent.network.NetworkServiceSecurityGroups;
 import io.kumo.agent.network.SecurityGroupSource;
+import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,7 +61,8 @@ class AgentConfiguration {
         HypervisorDriverFactory drivers = DriverFactories.select(properties, new DriverFactories.Services(
                 () -> new ImageServiceSource(properties.imageUrl(), serviceUser.get()),
                 () -> properties.securityGroups()
-                        ? new NetworkServiceSecurityGroups(properties.networkUrl(), serviceUser.get())
+                        ? new NetworkServiceSecurityGroups(new ResilientRestClient("network", properties.networkUrl(),
+                                Duration.ofSeconds(10), serviceUser.get()))
                         : SecurityGroupSource.NONE));
         List<ServedHost> hosts = properties.servedHostNames().stream()
                 .map(name -> ServedHost.of(name, properties.availabilityZone(), properties.hostIp(), drivers.create(name)))

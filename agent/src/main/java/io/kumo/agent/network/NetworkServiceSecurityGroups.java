@@ -1,16 +1,9 @@
 package io.kumo.agent.network;
 
-import io.kumo.common.client.ServiceTokenProvider;
+import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.contract.host.BuildServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A port's filter from network-service (Neutron v2.0), read with the agent's service user: the port's
@@ -27,15 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ResilientRestClient neutron;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String networkUrl;
-    private final ServiceTokenProvider tokens;
-
-    public NetworkServiceSecurityGroups(String networkUrl, ServiceTokenProvider tokens) {
-        this.networkUrl = networkUrl.endsWith("/") ? networkUrl.substring(0, networkUrl.length() - 1) : networkUrl;
-        this.tokens = tokens;
+    /** @param neutron network-service, called with the agent's service token */
+    public NetworkServiceSecurityGroups(ResilientRestClient neutron) {
+        this.neutron = neutron;
     }
 
     @Override
@@ -88,21 +76,7 @@ public final class NetworkServiceSecurityGroups implements SecurityGroupSource {
     }
 
     private JsonNode get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(networkUrl + path))
-                .header("X-Auth-Token", tokens.token()).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("network-service answered " + response.statusCode() + " for " + path);
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("network-service could not be read (" + path + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return neutron.get(path, JsonNode.class);
     }
 
     private static String text(JsonNode node, String field) {

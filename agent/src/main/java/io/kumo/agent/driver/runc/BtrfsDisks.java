@@ -145,8 +145,12 @@ final class BtrfsDisks implements RootDisks {
         }
     }
 
-    /** Unmounts the pool (its loop device goes with it); best effort. */
-    void unmount() {
+    /** Unmounts the pool (its loop device goes with it) when no container is left on it; best effort. */
+    @Override
+    public void close() {
+        if (!volumes().isEmpty()) {
+            return;
+        }
         try {
             commands.run(List.of("umount", pool.toString()));
             log.info("Unmounted the btrfs pool {} (no container on it)", pool);
@@ -155,8 +159,8 @@ final class BtrfsDisks implements RootDisks {
         }
     }
 
-    /** The instances' subvolumes on the pool, by uuid (for the orphan reconciler). */
-    List<String> volumes() {
+    @Override
+    public List<String> volumes() {
         try (var entries = Files.list(pool.resolve("instances"))) {
             return entries.map(p -> p.getFileName().toString()).toList();
         } catch (IOException e) {
@@ -196,7 +200,7 @@ final class BtrfsDisks implements RootDisks {
         if (!Files.isDirectory(volume)) {
             return;
         }
-        commands.run(List.of("btrfs", "subvolume", "delete", "--commit-after", volume.toString()));
+        commands.run(List.of("btrfs", "subvolume", "delete", volume.toString()));
         try {
             commands.run(List.of("btrfs", "qgroup", "clear-stale", pool.toString()));
         } catch (HostCommands.HostCommandFailed e) {

@@ -3,6 +3,7 @@ package io.kumo.agent.driver.runc;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.InstanceStats;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,5 +32,17 @@ interface RootDisks {
 
     /** Drops what the kind keeps of an image (deleted in image-service); instances keep theirs. */
     default void forgetImage(String imageId) {
+    }
+
+    /**
+     * The uuids of root filesystems kept outside instance directories (for the orphan reconciler); none by
+     * default.
+     */
+    default List<String> volumes() {
+        return List.of();
+    }
+
+    /** The agent stops: lets go of what the kind holds on the host while no container uses it. */
+    default void close() {
     }
 }

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Containers with {@code runc}: each instance is a directory under the state dir holding its disk image
- * (ext4, the flavor's size, loop-mounted as the root filesystem), its config drive, its OCI
- * {@code config.json}, its console log and its record ({@code instance.json}). A container runs in its own
+ * Containers with {@code runc}: each instance is a directory under the state dir holding its root
+ * filesystem ({@code rootfs}: a btrfs snapshot of its image, or an ext4 disk image, capped at the flavor's
+ * disk — see {@link RootDisks}), its config drive, its OCI {@code config.json}, its console log and its
+ * record ({@code instance.json}). A container runs in its own
  * user namespace on an id range of its own, with the flavor's memory, CPU and pids limits, in a network
  * namespace with a veth per port on the network's bridge. Instances survive an agent restart: the records
  * are read back, and a container runc still runs is simply there again.
@@ -332,13 +333,10 @@ public final class RuncDriver implements HypervisorDriver {
         }
     }
 
-    /** The btrfs pool is unmounted when no container is left on it (it is mounted again at the next start). */
+    /** Each storage kind lets go of what no container uses (the btrfs pool is mounted again at the next start). */
     @Override
     public void close() {
-        if (storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs && records.isEmpty()
-                && btrfs.volumes().isEmpty()) {
-            btrfs.unmount();
-        }
+        storages.values().forEach(RootDisks::close);
     }
 
     @Override
@@ -356,9 +354,7 @@ public final class RuncDriver implements HypervisorDriver {
                 candidates.add(dir.getFileName().toString());
             }
         }
-        if (storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs) {
-            btrfs.volumes().stream().filter(uuid -> !records.containsKey(uuid)).forEach(candidates::add);
-        }
+        storages.values().forEach(disks -> candidates.addAll(disks.volumes()));
         candidates.removeIf(uuid -> !uuid.matches("[0-9a-fA-F-]{36}"));
         // looked at again under the lock: a delete that was under way has removed it meanwhile
         return locks.unaccounted(candidates, uuid -> records.containsKey(uuid)
@@ -468,7 +464,7 @@ public final class RuncDriver implements HypervisorDriver {
     }
 
     private boolean hasVolume(String uuid) {
-        return storages.get(StorageSettings.BTRFS) instanceof BtrfsDisks btrfs && btrfs.volumes().contains(uuid);
+        return storages.values().stream().anyMatch(disks -> disks.volumes().contains(uuid));
     }
 
     private boolean running(String uuid) {

@@ -49,7 +49,7 @@ public final class RootDisksBench {
                 report("btrfs", times.subList(1, times.size()));
                 btrfs.forgetImage(image.id());
             } finally {
-                btrfs.unmount();
+                btrfs.close();
             }
         } finally {
             commands.run(List.of("rm", "-rf", "--one-file-system", scratch.toString()));
