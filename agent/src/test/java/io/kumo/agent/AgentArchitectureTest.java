@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ARCHITECTURE.md §8 plus the agent's own layers (§5): messaging and the actuator endpoint → application
- * (dispatch, registration) → handler (one per command) → domain (hosts, the events port) → driver. Drivers
- * know nothing of how commands arrive or answers leave, so a new driver is written against the interface
- * alone.
+ * (dispatch, registration) → handler (one per command) → domain (hosts, the events port) → driver, and beside
+ * the drivers the volume backends. Drivers and backends know nothing of how commands arrive or answers leave,
+ * so a new one is written against its interface alone.
  */
 class AgentArchitectureTest {
 
@@ -37,6 +37,7 @@ class AgentArchitectureTest {
                 .layer("domain").definedBy(AGENT + ".domain..")
                 .layer("driver").definedBy(AGENT + ".driver..")
                 .layer("network").definedBy(AGENT + ".network..")
+                .layer("volume").definedBy(AGENT + ".volume..")
                 .layer("config").definedBy(AGENT + ".config..")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("messaging").mayOnlyBeAccessedByLayers("config")
@@ -44,7 +45,8 @@ class AgentArchitectureTest {
                 .whereLayer("handler").mayOnlyBeAccessedByLayers("application", "config")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "messaging", "application", "handler", "config")
                 .whereLayer("driver").mayOnlyBeAccessedByLayers("api", "application", "handler", "domain", "network",
-                        "config")
+                        "volume", "config")
+                .whereLayer("volume").mayOnlyBeAccessedByLayers("application", "handler", "config")
                 .whereLayer("network").mayOnlyBeAccessedByLayers("driver", "config")
                 .allowEmptyShould(false).check(classes);
     }
@@ -52,7 +54,7 @@ class AgentArchitectureTest {
     @Test
     void theCoreIsFreeOfMessagingAndWebFrameworks() {
         noClasses().that().resideInAnyPackage(AGENT + ".driver..", AGENT + ".domain..", AGENT + ".handler..",
-                        AGENT + ".application..")
+                        AGENT + ".application..", AGENT + ".volume..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.amqp..",
                         "org.springframework.cloud..", "org.springframework.web..", "org.springframework.messaging..",
                         "jakarta.servlet..", "com.rabbitmq..")

@@ -8,11 +8,13 @@ import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
+import io.kumo.agent.handler.VolumeCommandHandler;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.GetConsoleOutput;
 import io.kumo.common.contract.host.GetDiagnostics;
 import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
+import io.kumo.common.contract.volume.VolumeCommand;
 import io.kumo.common.messaging.MessageCodec;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes a host command to its handler: by message type ({@code kumo_type}: BuildServer, ServerCommand,
- * RebuildServer, or the requests GetConsoleOutput and GetDiagnostics), then for a ServerCommand by its action, and to the host it names. A
+ * RebuildServer, the requests GetConsoleOutput and GetDiagnostics, or volume-service's VolumeCommand), then for a
+ * ServerCommand by its action, and to the host it names. A
  * type this agent does not know (a newer compute-service, a stray publisher) is logged and dropped rather
  * than failed: failing would only park it in the dead-letter queue after three useless redeliveries. A known
  * type that does not decode is a broken message and does fail, so it ends in the dead-letter queue for
@@ -40,6 +43,7 @@ public final class CommandDispatcher {
     static final String REBUILD_SERVER = MessageCodec.typeOf(RebuildServer.class).name();
     static final String GET_CONSOLE_OUTPUT = MessageCodec.typeOf(GetConsoleOutput.class).name();
     static final String GET_DIAGNOSTICS = MessageCodec.typeOf(GetDiagnostics.class).name();
+    static final String VOLUME_COMMAND = MessageCodec.typeOf(VolumeCommand.class).name();
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
@@ -62,7 +66,8 @@ public final class CommandDispatcher {
 
     /** Every handler the agent has: one per message type, one per ServerCommand action. */
     public record Handlers(BuildServerHandler build, List<ServerActionHandler> actions, RebuildServerHandler rebuild,
-            ConsoleOutputHandler console, DiagnosticsHandler diagnostics, MisaddressedCommandHandler misaddressed) {
+            ConsoleOutputHandler console, DiagnosticsHandler diagnostics, MisaddressedCommandHandler misaddressed,
+            VolumeCommandHandler volume) {
     }
 
     /** A command as the broker delivered it; {@code replyTo} is set only for requests that want a reply. */
@@ -115,6 +120,8 @@ public final class CommandDispatcher {
             GetDiagnostics request = codec.fromJson(delivery.body(), GetDiagnostics.class);
             answer(delivery, type, request.instanceUuid(), request.host(), request.expired(clock.instant()),
                     h -> handlers.diagnostics().handle(request, h), h -> handlers.diagnostics().notServed(request, h));
+        } else if (VOLUME_COMMAND.equals(type)) {
+            volume(codec.fromJson(delivery.body(), VolumeCommand.class), delivery.routingKey());
         } else {
             log.warn("Dropped a host command of unknown type '{}' for {} ({} bytes)", type, delivery.routingKey(),
                     delivery.body() == null ? 0 : delivery.body().length);
@@ -153,6 +160,14 @@ public final class CommandDispatcher {
             log.warn("RebuildServer for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
             handlers.misaddressed().handle(command, host);
         });
+    }
+
+    /** Volume commands go to the storage host this agent may be, which answers for a host it is not, too. */
+    private void volume(VolumeCommand command, String routingKey) {
+        if (command.task() == null) {
+            throw new IllegalArgumentException("VolumeCommand for volume " + command.volumeId() + " names no task");
+        }
+        handlers.volume().handle(command, hostOf(command.host(), routingKey));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.kumo.agent.application.PortFilterRefresh;
 import io.kumo.agent.application.PowerStateSync;
 import io.kumo.agent.application.RegistrationLoop;
 import io.kumo.agent.application.ServedHosts;
+import io.kumo.agent.application.StorageAnnouncementLoop;
 import io.kumo.agent.domain.HostEvents;
 import io.kumo.agent.domain.HostReplies;
 import io.kumo.agent.domain.ServedHost;
@@ -24,14 +25,19 @@ import io.kumo.agent.handler.RebootServerHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.agent.handler.VolumeCommandHandler;
 import io.kumo.agent.messaging.HostEventPublisher;
 import io.kumo.agent.messaging.HostReplyPublisher;
 import io.kumo.agent.network.NetworkServiceSecurityGroups;
 import io.kumo.agent.network.SecurityGroupSource;
+import io.kumo.agent.volume.StorageHost;
+import io.kumo.agent.volume.VolumeImages;
+import io.kumo.agent.volume.VolumeTasks;
 import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.messaging.MessageCodec;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,10 +60,7 @@ class AgentConfiguration {
 
     @Bean
     ServedHosts servedHosts(AgentProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
-        Supplier<ServiceTokenProvider> serviceUser = () -> tokens.getIfAvailable(() -> {
-            throw new IllegalStateException("a real driver reads images and security groups with the agent's service"
-                    + " user: set kumo.identity.url, kumo.identity.service-user and kumo.identity.service-password");
-        });
+        Supplier<ServiceTokenProvider> serviceUser = serviceUser(tokens);
         HypervisorDriverFactory drivers = DriverFactories.select(properties, new DriverFactories.Services(
                 () -> new ImageServiceSource(properties.imageUrl(), serviceUser.get()),
                 () -> properties.securityGroups()
@@ -69,6 +72,41 @@ class AgentConfiguration {
                 .toList();
         log.info("Serving {} host(s) with the {} driver: {}", hosts.size(), drivers.name(), abbreviated(hosts));
         return new ServedHosts(hosts);
+    }
+
+    /** The agent's service user, asked for only by what needs it (real drivers, volumes from images). */
+    private static Supplier<ServiceTokenProvider> serviceUser(ObjectProvider<ServiceTokenProvider> tokens) {
+        return () -> tokens.getIfAvailable(() -> {
+            throw new IllegalStateException("real drivers and volumes from images read images (and security groups)"
+                    + " with the agent's service user: set kumo.identity.url, kumo.identity.service-user and"
+                    + " kumo.identity.service-password");
+        });
+    }
+
+    /** The storage role: agent.host with the backends of agent.volume.backends (none: no storage host). */
+    @Bean
+    StorageHost storageHost(AgentProperties properties) {
+        StorageHost storage = VolumeBackendFactories.storageHost(properties);
+        if (storage.isStorageHost()) {
+            log.info("Storage host {} with volume backends {}", storage.name(), storage.backendNames());
+        }
+        return storage;
+    }
+
+    /** Volume tasks on the storage host's backends; images are read with the service user when first needed. */
+    @Bean
+    VolumeCommandHandler volumeCommandHandler(StorageHost storage, HostEvents events, Clock clock,
+            AgentProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        Supplier<ServiceTokenProvider> serviceUser = serviceUser(tokens);
+        VolumeImages images = new VolumeImages(() -> new ImageServiceSource(properties.imageUrl(), serviceUser.get()),
+                Path.of(properties.volume().imageCacheDir()), properties.imageCacheMaxGb() * (1L << 30), clock);
+        return new VolumeCommandHandler(storage, new VolumeTasks(images), events, clock);
+    }
+
+    @Bean
+    StorageAnnouncementLoop storageAnnouncementLoop(StorageHost storage, HostEvents events, Clock clock,
+            AgentProperties properties) {
+        return new StorageAnnouncementLoop(storage, events, clock, properties.volume().announceInterval());
     }
 
     private static String abbreviated(List<ServedHost> hosts) {
@@ -100,16 +138,16 @@ class AgentConfiguration {
 
     @Bean
     CommandDispatcher commandDispatcher(ServedHosts hosts, MessageCodec codec, HostEvents events,
-            HostReplies replies, Clock clock) {
-        return new CommandDispatcher(hosts, codec, handlers(events, clock), replies, clock);
+            HostReplies replies, Clock clock, VolumeCommandHandler volume) {
+        return new CommandDispatcher(hosts, codec, handlers(events, clock, volume), replies, clock);
     }
 
-    static CommandDispatcher.Handlers handlers(HostEvents events, Clock clock) {
+    static CommandDispatcher.Handlers handlers(HostEvents events, Clock clock, VolumeCommandHandler volume) {
         return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock),
                 List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
                         new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
                 new RebuildServerHandler(events, clock), new ConsoleOutputHandler(), new DiagnosticsHandler(),
-                new MisaddressedCommandHandler(events, clock));
+                new MisaddressedCommandHandler(events, clock), volume);
     }
 
     /** Per-instance metrics next to the agent's own on /actuator/prometheus. */

@@ -5,8 +5,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -16,7 +19,8 @@ import org.springframework.core.env.PropertySource;
  * {@code agent.host} defaults to the machine's host name (as Nova's {@code host} option does),
  * {@code agent.host-ip} to the address of the interface of the default route (as Nova's {@code my_ip}), and
  * {@code agent.derived.served-hosts} lists every host this process serves, comma-separated, for the command
- * queue's routing keys in application.yaml, and {@code agent.derived.functions} the bindings it consumes (real
+ * queue's routing keys in application.yaml (with {@code agent.host} as a storage host when
+ * {@code agent.volume.backends} names any), and {@code agent.derived.functions} the bindings it consumes (real
  * drivers also follow network events, for their firewalls, and image events, for their image caches). Both are computed when first read rather than at start-up, so
  * settings added late (a test's dynamic properties) still count.
  */
@@ -63,11 +67,20 @@ public class AgentEnvironment implements EnvironmentPostProcessor {
                         : "hostCommands;networkEvents;imageEvents";
             }
             if (SERVED_HOSTS.equals(name)) {
-                return String.join(",", ServedHostNames.of(environment.getProperty("agent.host"),
+                return String.join(",", ServedHostNames.routingKeys(environment.getProperty("agent.host"),
                         environment.getProperty("agent.driver", ""),
-                        environment.getProperty("agent.fake.hosts", Integer.class, 1)));
+                        environment.getProperty("agent.fake.hosts", Integer.class, 1), storageHost()));
             }
             return null;
+        }
+
+        /**
+         * Whether a volume backend is configured. Bound rather than read, as it is a list: YAML items, a
+         * comma-separated value or {@code AGENT_VOLUME_BACKENDS} all count.
+         */
+        private boolean storageHost() {
+            return Binder.get(environment).bind("agent.volume.backends", Bindable.listOf(String.class))
+                    .orElse(List.of()).stream().anyMatch(backend -> !backend.isBlank());
         }
 
         private String localHostName() {

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cpuAllocationRatio guests' vCPUs per host CPU
  * @param ramAllocationRatio guests' memory per host memory
  * @param diskAllocationRatio guests' disk per host disk
+ * @param volume             the storage role: volume backends on this host, for volume-service
  */
 @Validated
 @ConfigurationProperties("agent")
@@ -57,11 +58,34 @@ public record AgentProperties(
         @DefaultValue @Valid Fake fake,
         @DefaultValue @Valid Runc runc,
         @DefaultValue @Valid Libvirt libvirt,
-        @DefaultValue @Valid Network network) {
+        @DefaultValue @Valid Network network,
+        @DefaultValue @Valid Volume volume) {
 
     /** The hosts this process serves: {@code host}, or {@code host-1} … {@code host-N} for N fake hosts. */
     public List<String> servedHostNames() {
         return ServedHostNames.of(host, driver, fake.hosts());
+    }
+
+    /**
+     * The storage role (Cinder's volume service on a host). The storage host is {@code agent.host} itself, also
+     * when the process simulates several fake hypervisor hosts; its name is bound as a routing key of the
+     * command queue when it has a backend.
+     *
+     * @param backends         the volume backends, each {@code <name>:<driver>:<target>}: the name volume types
+     *                         choose it by ({@code volume_backend_name}; letters, digits, {@code . _ -}), the
+     *                         driver, and what the driver keeps volumes in — for {@code file}, an existing
+     *                         directory by its absolute path (local, or an NFS export mounted by the operator),
+     *                         e.g. {@code nfs-1:file:/srv/kumo/volumes}. Empty (the default): no storage host.
+     *                         An unknown driver or a malformed entry fails start-up
+     * @param announceInterval how often the backends and their free space are announced again (besides at
+     *                         start-up)
+     * @param imageCacheDir    where images that volumes are made from are cached (a local directory; bounded by
+     *                         {@code agent.image-cache-max-gb})
+     * @param copyTimeout      how long one copy (clone, snapshot) or image conversion may take
+     */
+    public record Volume(@DefaultValue({}) List<String> backends, @DefaultValue("30s") Duration announceInterval,
+            @DefaultValue("/var/lib/kumo/volume-images") String imageCacheDir,
+            @DefaultValue("4h") Duration copyTimeout) {
     }
 
     /**

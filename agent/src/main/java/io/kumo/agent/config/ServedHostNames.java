@@ -1,6 +1,8 @@
 package io.kumo.agent.config;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -17,5 +19,17 @@ final class ServedHostNames {
             return IntStream.rangeClosed(1, fakeHosts).mapToObj(i -> host + "-" + i).toList();
         }
         return List.of(host);
+    }
+
+    /**
+     * The routing keys of the command queue: every served host, and {@code host} itself when it is a storage host
+     * (volume-service addresses it by that name, which N fake hypervisor hosts do not carry), each once.
+     */
+    static List<String> routingKeys(String host, String driver, int fakeHosts, boolean storageHost) {
+        Set<String> keys = new LinkedHashSet<>(of(host, driver, fakeHosts));
+        if (storageHost) {
+            keys.add(host);
+        }
+        return List.copyOf(keys);
     }
 }

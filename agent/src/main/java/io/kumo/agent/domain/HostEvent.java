@@ -7,6 +7,8 @@ import io.kumo.common.contract.host.InstancePowerChanged;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.network.PortStatusReported;
+import io.kumo.common.contract.volume.StorageAnnounced;
+import io.kumo.common.contract.volume.VolumeTaskDone;
 
 /**
  * One message for {@code kumo.host.events} with the routing key its contract names. Only the events an
@@ -40,5 +42,13 @@ public record HostEvent(String routingKey, Object payload) {
 
     public static HostEvent of(PortStatusReported event) {
         return new HostEvent(PortStatusReported.ROUTING_KEY, event);
+    }
+
+    public static HostEvent of(VolumeTaskDone event) {
+        return new HostEvent(VolumeTaskDone.ROUTING_KEY, event);
+    }
+
+    public static HostEvent of(StorageAnnounced event) {
+        return new HostEvent(StorageAnnounced.ROUTING_KEY, event);
     }
 }

@@ -21,6 +21,11 @@ import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.agent.handler.VolumeCommandHandler;
+import io.kumo.agent.volume.FileVolumeBackend;
+import io.kumo.agent.volume.StorageHost;
+import io.kumo.agent.volume.VolumeImages;
+import io.kumo.agent.volume.VolumeTasks;
 import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.ConsoleOutput;
@@ -33,13 +38,19 @@ import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerCommand.Action;
 import io.kumo.common.contract.host.ServerSpawned;
+import io.kumo.common.contract.volume.VolumeCommand;
+import io.kumo.common.contract.volume.VolumeSource;
+import io.kumo.common.contract.volume.VolumeTaskDone;
 import io.kumo.common.messaging.MessageCodec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandDispatcherTest {
 
@@ -52,13 +63,24 @@ class CommandDispatcherTest {
             ServedHost.of("h-2", "nova", "192.0.2.1", two)));
     private final List<Object[]> replies = new ArrayList<>();
     private final HostReplies replySink = (to, payload) -> replies.add(new Object[] {to, payload});
+
+    /** Shared by the tests' storage hosts; static, so it exists before the fields below are made. */
+    @TempDir
+    static Path volumes;
+
+    private final StorageHost storage = new StorageHost("h-1", "nova",
+            List.of(new FileVolumeBackend("files", volumes, Duration.ofMinutes(1))));
+
     private final CommandDispatcher dispatcher = new CommandDispatcher(hosts, codec, handlers(allActionHandlers()),
             replySink, clock);
 
     private CommandDispatcher.Handlers handlers(List<ServerActionHandler> actionHandlers) {
         return new CommandDispatcher.Handlers(new BuildServerHandler(events, clock), actionHandlers,
                 new RebuildServerHandler(events, clock), new ConsoleOutputHandler(), new DiagnosticsHandler(),
-                new MisaddressedCommandHandler(events, clock));
+                new MisaddressedCommandHandler(events, clock), new VolumeCommandHandler(storage,
+                        new VolumeTasks(new VolumeImages(() -> {
+                            throw new AssertionError("no image is read");
+                        }, volumes.resolve("images"), 1 << 30, clock)), events, clock));
     }
 
     private List<ServerActionHandler> allActionHandlers() {
@@ -230,6 +252,38 @@ class CommandDispatcherTest {
         twice.add(new StopServerHandler(events, clock));
         assertThatThrownBy(() -> new CommandDispatcher(hosts, codec, handlers(twice), replySink, clock))
                 .hasMessage("ServerCommand STOP has two handlers: StopServerHandler and StopServerHandler");
+    }
+
+    @Test
+    void aVolumeCommandGoesToTheStorageHostsBackendAndIsAnsweredWithTheVolumesLocation() {
+        String volumeId = UUID.randomUUID().toString();
+
+        dispatcher.dispatch("VolumeCommand", json(new VolumeCommand(VolumeCommand.Task.CREATE_VOLUME, "h-1", "files",
+                volumeId, null, 1, VolumeSource.blank(), "req-1")), "h-1");
+        dispatcher.dispatch("VolumeCommand", json(new VolumeCommand(VolumeCommand.Task.CREATE_VOLUME, null, "lvm",
+                volumeId, null, 1, null, "req-2")), "h-1");
+        dispatcher.dispatch("VolumeCommand", json(new VolumeCommand(VolumeCommand.Task.DELETE_VOLUME, "h-2", "files",
+                volumeId, null, 0, null, "req-3")), "h-2");
+
+        assertThat(events.batches()).allSatisfy(batch -> assertThat(batch).singleElement()
+                .satisfies(event -> assertThat(event.routingKey()).isEqualTo("volume.task-done")));
+        assertThat(events.payloads(VolumeTaskDone.class)).extracting(VolumeTaskDone::task, VolumeTaskDone::host,
+                VolumeTaskDone::backend, VolumeTaskDone::location, VolumeTaskDone::error).containsExactly(
+                        tuple(VolumeCommand.Task.CREATE_VOLUME, "h-1", "files",
+                                volumes.resolve("volume-" + volumeId).toString(), null),
+                        tuple(VolumeCommand.Task.CREATE_VOLUME, "h-1", "lvm", null,
+                                "host h-1 has no volume backend 'lvm' (it has files)"),
+                        tuple(VolumeCommand.Task.DELETE_VOLUME, "h-2", "files", null,
+                                "host h-2 has no volume backend 'files'"));
+        assertThat(volumes.resolve("volume-" + volumeId)).exists();
+    }
+
+    @Test
+    void aVolumeCommandWithoutATaskIsBrokenAndFailsSoItIsDeadLettered() {
+        assertThatThrownBy(() -> dispatcher.dispatch("VolumeCommand",
+                "{\"volumeId\": \"x\", \"backend\": \"files\", \"sizeGb\": 1}".getBytes(StandardCharsets.UTF_8), "h-1"))
+                .hasMessage("VolumeCommand for volume x names no task");
+        assertThat(events.batches()).isEmpty();
     }
 
     private java.time.Instant soon() {

@@ -34,6 +34,35 @@ class AgentEnvironmentTest {
     }
 
     @Test
+    void aStorageHostsNameIsARoutingKeyBesideItsFakeHostsOnceBackendsAreConfigured() {
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("operator",
+                Map.of("AGENT_DRIVER", "fake", "AGENT_FAKE_HOSTS", "2", "AGENT_HOST", "edge",
+                        "AGENT_VOLUME_BACKENDS", "nfs-1:file:/srv/volumes")));
+        new AgentEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        ConfigurationPropertySources.attach(environment);
+
+        assertThat(environment.getProperty("agent.derived.served-hosts")).isEqualTo("edge-1,edge-2,edge");
+    }
+
+    @Test
+    void aStorageHostThatIsAlsoTheHypervisorHostIsBoundOnceAndYamlListsCount() {
+        new AgentEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        environment.getPropertySources().addFirst(new MapPropertySource("yaml", Map.of("agent.host", "rack7",
+                "agent.driver", "runc", "agent.volume.backends[0]", "nfs-1:file:/srv/volumes")));
+
+        assertThat(environment.getProperty("agent.derived.served-hosts")).isEqualTo("rack7");
+    }
+
+    @Test
+    void withoutBackendsTheFakeHostsAloneAreBound() {
+        new AgentEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        environment.getPropertySources().addFirst(new MapPropertySource("yaml", Map.of("agent.host", "rack7",
+                "agent.driver", "fake", "agent.fake.hosts", "2", "agent.volume.backends", "")));
+
+        assertThat(environment.getProperty("agent.derived.served-hosts")).isEqualTo("rack7-1,rack7-2");
+    }
+
+    @Test
     void theDerivedSettingsFollowEnvironmentVariablesThroughSpringBootsRelaxedNames() {
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("operator",
                 Map.of("AGENT_DRIVER", "fake", "AGENT_FAKE_HOSTS", "2", "AGENT_HOST", "edge")));

@@ -19,6 +19,16 @@ class AgentStartupTest {
                         .hasMessage("Unknown hypervisor driver 'xen' in agent.driver; known: fake, runc, libvirt"));
     }
 
+    @Test
+    void anUnknownVolumeDriverStopsStartUpWithTheReason() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(AgentApplication.class)
+                .run("--agent.driver=fake", "--agent.host=startup-test", "--server.port=0",
+                        "--agent.volume.backends=fast:zfs:tank/volumes",
+                        "--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1", "--spring.main.banner-mode=off"))
+                .satisfies(e -> assertThat(rootCause(e)).hasMessage(
+                        "Unknown volume driver 'zfs' for backend 'fast' in agent.volume.backends; known: file"));
+    }
+
     private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {

@@ -50,7 +50,7 @@ class DriverFactoriesTest {
                 base.cpuAllocationRatio(), base.ramAllocationRatio(), base.diskAllocationRatio(), base.publish(),
                 base.fake(), base.runc(), new AgentProperties.Libvirt(l.uri(), l.stateDir(), "xen", l.kvmProbeTimeout(),
                         l.probeKernel(), l.machine(), l.stopTimeout(), l.defaultDiskGb(), l.vcpus(), l.memoryMb(),
-                        l.diskGb()), base.network());
+                        l.diskGb()), base.network(), base.volume());
         assertThatThrownBy(() -> DriverFactories.libvirtSettings(xen)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("agent.libvirt.domain-type is 'xen'; known: auto, kvm, qemu");
     }
@@ -108,6 +108,17 @@ class DriverFactoriesTest {
     }
 
     static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames) {
+        return properties(driver, fakeHosts, types, failNames, volumes(List.of()));
+    }
+
+    /** The storage role's settings with these backends and the defaults. */
+    static AgentProperties.Volume volumes(List<String> backends) {
+        return new AgentProperties.Volume(backends, Duration.ofSeconds(30), "/var/lib/kumo/volume-images",
+                Duration.ofHours(4));
+    }
+
+    static AgentProperties properties(String driver, int fakeHosts, List<String> types, String failNames,
+            AgentProperties.Volume volume) {
         return new AgentProperties("node-a", "nova", "192.0.2.1", driver, "http://127.0.0.1:9292", "http://127.0.0.1:9696", true, 50, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(10), false, 2, 16.0,
                 1.5, 1.0, new AgentProperties.Publish(Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
@@ -116,6 +127,7 @@ class DriverFactoriesTest {
                         4, 0, 0, "auto", "", 0),
                 new AgentProperties.Libvirt("qemu:///system", "/var/lib/kumo/libvirt", "qemu", Duration.ofSeconds(15),
                         "", "pc", Duration.ofSeconds(30), 1, 4, 0, 0),
-                new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1"), List.of()));
+                new AgentProperties.Network("", "", "", "239.1.1.1", 4789, List.of("physnet1:eth1"), List.of()),
+                volume);
     }
 }
