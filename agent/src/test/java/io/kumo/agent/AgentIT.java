@@ -15,13 +15,22 @@ import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerCommand.Action;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.network.PortStatusReported;
+import io.kumo.common.contract.volume.StorageAnnounced;
+import io.kumo.common.contract.volume.VolumeCommand;
+import io.kumo.common.contract.volume.VolumeCommand.Task;
+import io.kumo.common.contract.volume.VolumeSource;
+import io.kumo.common.contract.volume.VolumeTaskDone;
 import io.kumo.common.messaging.MessageCodec;
 import io.kumo.common.test.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +40,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,12 +66,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The agent process against the real RabbitMQ, driven the way compute-service will drive it: three fake
  * hosts in one process, commands on {@code kumo.host.commands} by host name, answers read from a queue of
- * our own on {@code kumo.host.events}, the hypervisor's view read from {@code /actuator/instances}.
+ * our own on {@code kumo.host.events}, the hypervisor's view read from {@code /actuator/instances}. The process
+ * is a storage host too ({@code agent.host} itself, which none of the fake hosts is named), with a file backend
+ * in a directory of the test's own, driven the way volume-service will drive it.
  */
 @ExtendWith(AgentIT.RemoveQueuesOnceTheAgentIsClosed.class) // first, so it runs after Spring closed the agent
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "agent.driver=fake", "agent.fake.hosts=3", "agent.heartbeat-interval=1s",
-        "agent.fake.fail-build-names=.*fail.*", "agent.fake.hypervisor-types=qemu,container", "agent.fake.vcpus=24"})
+        "agent.fake.fail-build-names=.*fail.*", "agent.fake.hypervisor-types=qemu,container", "agent.fake.vcpus=24",
+        "agent.volume.announce-interval=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class AgentIT {
@@ -84,8 +97,12 @@ class AgentIT {
     static final CachingConnectionFactory BROKER = new CachingConnectionFactory(URI.create(TestInfrastructure.amqpUrl()));
     static final RabbitAdmin ADMIN = new RabbitAdmin(BROKER);
     static final Queue EVENTS = listenToHostEvents();
+    /** The file backend's directory (a temporary one, removed after the class). */
+    static final Path VOLUMES = temporaryDirectory();
 
     private final List<Object> received = new CopyOnWriteArrayList<>();
+    /** VolumeTaskDone answers already matched to a command, so a repeated task waits for its own. */
+    private final List<VolumeTaskDone> answered = new CopyOnWriteArrayList<>();
 
     @LocalServerPort
     int port;
@@ -95,6 +112,15 @@ class AgentIT {
         registry.add("agent.host", () -> HOST);
         registry.add("agent.availability-zone", () -> ZONE);
         registry.add("spring.rabbitmq.addresses", TestInfrastructure::amqpUrl);
+        registry.add("agent.volume.backends", () -> "it-files:file:" + VOLUMES);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("agent-it-volumes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Queue listenToHostEvents() {
@@ -118,6 +144,14 @@ class AgentIT {
             ADMIN.deleteQueue(COMMAND_QUEUE);
             ADMIN.deleteQueue(COMMAND_QUEUE + ".dlq");
             BROKER.destroy();
+            try (Stream<Path> files = Files.list(VOLUMES)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+                Files.delete(VOLUMES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -218,6 +252,72 @@ class AgentIT {
                 .isZero();
     }
 
+    @Test
+    void theStorageHostAnnouncesItsBackendAgainAndAgain() throws IOException {
+        List<StorageAnnounced> announced = awaitAll(StorageAnnounced.class, a -> a.host().equals(HOST), 2);
+
+        StorageAnnounced first = announced.get(0);
+        assertThat(first.availabilityZone()).isEqualTo(ZONE);
+        assertThat(first.pools()).singleElement().satisfies(pool -> {
+            assertThat(pool.backend()).isEqualTo("it-files");
+            assertThat(pool.driver()).isEqualTo("file");
+            assertThat(pool.capacityGb()).isEqualTo(Files.getFileStore(VOLUMES).getTotalSpace() >> 30);
+            assertThat(pool.freeGb()).isPositive();
+        });
+        assertThat(announced.get(1).at()).isAfter(first.at());
+    }
+
+    @Test
+    void volumeCommandsToTheStorageHostComeBackAsVolumeTasksDone() throws IOException {
+        String volume = UUID.randomUUID().toString();
+        String snapshot = UUID.randomUUID().toString();
+        String copy = UUID.randomUUID().toString();
+
+        VolumeTaskDone created = volumeTask(new VolumeCommand(Task.CREATE_VOLUME, HOST, "it-files", volume, null, 1,
+                VolumeSource.blank(), "req-create"));
+        assertThat(created.error()).isNull();
+        assertThat(created.host()).isEqualTo(HOST);
+        assertThat(created.location()).isEqualTo(VOLUMES.resolve("volume-" + volume).toString());
+        assertThat(Files.size(Path.of(created.location()))).isEqualTo(1L << 30);
+
+        assertThat(volumeTask(new VolumeCommand(Task.CREATE_SNAPSHOT, HOST, "it-files", volume, snapshot, 1, null,
+                "req-snap")).error()).isNull();
+        VolumeTaskDone fromSnapshot = volumeTask(new VolumeCommand(Task.CREATE_VOLUME, HOST, "it-files", copy, null, 2,
+                new VolumeSource(VolumeSource.Kind.SNAPSHOT, snapshot), "req-copy"));
+        assertThat(fromSnapshot.error()).isNull();
+        assertThat(Files.size(Path.of(fromSnapshot.location()))).isEqualTo(2L << 30);
+
+        VolumeTaskDone elsewhere = volumeTask(new VolumeCommand(Task.DELETE_VOLUME, HOST, "ceph", volume, null, 0,
+                null, "req-elsewhere"));
+        assertThat(elsewhere.error()).isEqualTo("host " + HOST + " has no volume backend 'ceph' (it has it-files)");
+        VolumeTaskDone onAFakeHost = volumeTask(new VolumeCommand(Task.DELETE_VOLUME, HOST_1, "it-files", volume, null,
+                0, null, "req-fake-host"));
+        assertThat(onAFakeHost.error()).isEqualTo("host " + HOST_1 + " has no volume backend 'it-files'");
+
+        for (String gone : List.of(volume, copy, volume)) {
+            assertThat(volumeTask(new VolumeCommand(Task.DELETE_VOLUME, HOST, "it-files", gone, null, 0, null,
+                    "req-delete-" + UUID.randomUUID())).error()).isNull();
+        }
+        assertThat(volumeTask(new VolumeCommand(Task.DELETE_SNAPSHOT, HOST, "it-files", volume, snapshot, 0, null,
+                "req-unsnap")).error()).isNull();
+        try (Stream<Path> files = Files.list(VOLUMES)) {
+            assertThat(files).isEmpty();
+        }
+        Properties deadLetters = ADMIN.getQueueProperties(COMMAND_QUEUE + ".dlq");
+        assertThat(((Number) deadLetters.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue()).as("nothing dead-lettered")
+                .isZero();
+    }
+
+    /** Sends the command to its host and waits for its answer. */
+    private VolumeTaskDone volumeTask(VolumeCommand command) {
+        send(command.host(), command);
+        VolumeTaskDone done = await(VolumeTaskDone.class, d -> d.volumeId().equals(command.volumeId())
+                && d.task() == command.task() && !answered.contains(d));
+        answered.add(done);
+        assertThat(done.backend()).isEqualTo(command.backend());
+        return done;
+    }
+
     private ServerActionDone act(BuildServer build, Action action) {
         ServerCommand command = AgentFixtures.command(build.instanceUuid(), build.host(), action);
         send(build.host(), command);
@@ -298,7 +398,8 @@ class AgentIT {
     }
 
     private static final Map<String, Class<?>> CONTRACTS = contracts(HostAnnounced.class, HostHeartbeat.class,
-            ServerSpawned.class, BuildFailed.class, ServerActionDone.class, PortStatusReported.class);
+            ServerSpawned.class, BuildFailed.class, ServerActionDone.class, PortStatusReported.class,
+            VolumeTaskDone.class, StorageAnnounced.class);
 
     private static Map<String, Class<?>> contracts(Class<?>... types) {
         Map<String, Class<?>> byName = new HashMap<>();
