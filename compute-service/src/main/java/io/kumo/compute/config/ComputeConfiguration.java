@@ -4,6 +4,7 @@ import io.kumo.common.client.ResilientRestClient;
 import io.kumo.common.client.ServiceTokenProvider;
 import io.kumo.common.error.ErrorResponseWriter;
 import io.kumo.common.messaging.MessageCodec;
+import io.kumo.common.persistence.ProjectQuotaLocks;
 import io.kumo.common.web.Microversion;
 import io.kumo.common.web.MicroversionFilter;
 import io.kumo.common.web.MicroversionNegotiator;
@@ -29,6 +30,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
@@ -80,6 +82,11 @@ class ComputeConfiguration {
     HostRequests hostRequests(ConnectionFactory connections, MessageCodec codec, ComputeProperties properties,
             Clock clock) {
         return new HostRequests(new RabbitTemplate(connections), codec, properties.hostReplyTimeout(), clock);
+    }
+
+    @Bean
+    ProjectQuotaLocks projectQuotaLocks(NamedParameterJdbcTemplate jdbc) {
+        return new ProjectQuotaLocks(jdbc);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.scheduler.NoValidHost;
 import io.kumo.common.contract.scheduler.ServerScheduled;
+import io.kumo.common.messaging.InboundMessages;
 import io.kumo.common.messaging.MessageCodec;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
@@ -13,7 +14,6 @@ import io.kumo.compute.application.ServerPowerSync;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -32,8 +32,8 @@ class ComputeEventsBinding {
     @Bean
     Consumer<Message<byte[]>> schedulerAnswers(ServerBuilds builds, MessageCodec codec) {
         return message -> {
-            String type = type(message);
-            String id = id(message);
+            String type = InboundMessages.type(message);
+            String id = InboundMessages.id(message);
             if ("ServerScheduled".equals(type)) {
                 builds.scheduled(id, codec.fromJson(message.getPayload(), ServerScheduled.class));
             } else if ("NoValidHost".equals(type)) {
@@ -48,8 +48,8 @@ class ComputeEventsBinding {
     Consumer<Message<byte[]>> hostOutcomes(ServerBuilds builds, ServerActions actions, ServerPowerSync powerSync,
             MessageCodec codec) {
         return message -> {
-            String type = type(message);
-            String id = id(message);
+            String type = InboundMessages.type(message);
+            String id = InboundMessages.id(message);
             switch (type == null ? "" : type) {
                 case "ServerSpawned" -> builds.spawned(id, codec.fromJson(message.getPayload(), ServerSpawned.class));
                 case "BuildFailed" -> builds.buildFailed(id, codec.fromJson(message.getPayload(), BuildFailed.class));
@@ -60,15 +60,5 @@ class ComputeEventsBinding {
                 default -> log.debug("Ignoring {} on kumo.host.events", type);
             }
         };
-    }
-
-    private static String type(Message<byte[]> message) {
-        Object type = message.getHeaders().get(MessageCodec.TYPE_HEADER);
-        return type == null ? null : type.toString();
-    }
-
-    private static String id(Message<byte[]> message) {
-        Object id = message.getHeaders().get(AmqpHeaders.MESSAGE_ID);
-        return id == null ? java.util.UUID.randomUUID().toString() : id.toString();
     }
 }

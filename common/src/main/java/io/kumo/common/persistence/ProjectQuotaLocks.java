@@ -1,15 +1,18 @@
-package io.kumo.compute.persistence;
+package io.kumo.common.persistence;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The per-project row that serializes quota claims (see V4__project_quota_locks.sql). */
-@Repository
+/**
+ * The per-project row that serializes quota claims: every create that consumes quota locks its project's
+ * row while it re-checks the quota and stores what it made, so concurrent creates of one project take
+ * turns and a burst cannot overrun the quota. The service's schema has the table
+ * {@code project_quota_locks (project_id VARCHAR(64) PRIMARY KEY)}.
+ */
 public class ProjectQuotaLocks {
 
     private final NamedParameterJdbcTemplate jdbc;
