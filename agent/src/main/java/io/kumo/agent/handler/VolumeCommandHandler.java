@@ -52,8 +52,11 @@ public final class VolumeCommandHandler {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
             log.warn("{} {} on {}/{} failed", command.task(), command.resourceId(), host, command.backend(), e);
         }
+        boolean sized = error == null && (command.task() == VolumeCommand.Task.CREATE_VOLUME
+                || command.task() == VolumeCommand.Task.EXTEND_VOLUME);
         events.publish(List.of(HostEvent.of(new VolumeTaskDone(command.task(), host, command.backend(),
-                command.volumeId(), command.snapshotId(), location, error, clock.instant()))));
+                command.volumeId(), command.snapshotId(), location, error, clock.instant(),
+                sized ? command.sizeGb() : 0))));
     }
 
     private VolumeBackend backendFor(VolumeCommand command, String host) {

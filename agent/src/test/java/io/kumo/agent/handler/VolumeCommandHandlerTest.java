@@ -92,6 +92,8 @@ class VolumeCommandHandlerTest {
                         tuple(Task.EXTEND_VOLUME, c, null, volume(c).toString(), null),
                         tuple(Task.DELETE_SNAPSHOT, a, snap, null, null),
                         tuple(Task.DELETE_VOLUME, a, null, null, null));
+        assertThat(events.payloads(VolumeTaskDone.class)).extracting(VolumeTaskDone::sizeGb)
+                .as("creates and extends report the size made").containsExactly(1, 0, 2, 1, 3, 0, 0);
         assertThat(events.payloads(VolumeTaskDone.class)).allSatisfy(done -> {
             assertThat(done.host()).isEqualTo("store-1");
             assertThat(done.backend()).isEqualTo("files");
