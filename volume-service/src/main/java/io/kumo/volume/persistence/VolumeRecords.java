@@ -1,0 +1,206 @@
+package io.kumo.volume.persistence;
+
+import io.kumo.volume.domain.Attachment;
+import io.kumo.volume.domain.StorageUsage;
+import io.kumo.volume.domain.Volume;
+import io.kumo.volume.domain.VolumeQuery;
+import io.kumo.volume.domain.VolumeStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Volumes, their metadata and attachments in plain SQL. Every change of a volume's row is a
+ * compare-and-set on {@code version}: {@link #update} answers false when someone else changed it since
+ * it was read.
+ */
+@Repository
+public class VolumeRecords {
+
+    private static final String COLUMNS = "id, project_id, user_id, name, description, size_gb, status, volume_type_id,"
+            + " availability_zone, bootable, snapshot_id, source_volid, image_id, host, backend, location, failure,"
+            + " task_deadline, created_at, updated_at, version";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public VolumeRecords(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Volume v) {
+        jdbc.update("INSERT INTO volumes (" + COLUMNS + ") VALUES (:id, :project, :user, :name, :description, :size,"
+                + " :status, :type, :az, :bootable, :snapshot, :source, :image, :host, :backend, :location, :failure,"
+                + " :deadline, :created, :updated, 0)", params(v));
+        replaceMetadata(v.id(), v.metadata());
+    }
+
+    /** Compare-and-set of the mutable columns; false when the volume changed since {@code v} was read. */
+    public boolean update(Volume v) {
+        return jdbc.update("UPDATE volumes SET name = :name, description = :description, size_gb = :size,"
+                + " status = :status, bootable = :bootable, host = :host, backend = :backend, location = :location,"
+                + " failure = :failure, task_deadline = :deadline, updated_at = :updated, version = version + 1"
+                + " WHERE id = :id AND version = :version", params(v).addValue("version", v.version())) == 1;
+    }
+
+    public Optional<Volume> find(String id) {
+        List<Volume> found = jdbc.query("SELECT " + COLUMNS + " FROM volumes WHERE id = :id", Map.of("id", id),
+                (rs, n) -> volume(rs, metadata(id), attachments(id)));
+        return found.stream().findFirst();
+    }
+
+    /**
+     * One page of volumes, newest first ({@code created_at desc, id desc}, Cinder's default order), after
+     * {@code marker} when given.
+     */
+    public List<Volume> list(VolumeQuery query, Volume marker, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM volumes WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        if (query.projectId() != null) {
+            sql.append(" AND project_id = :project");
+            p.addValue("project", query.projectId());
+        }
+        if (query.name() != null) {
+            sql.append(" AND name = :name");
+            p.addValue("name", query.name());
+        }
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+            p.addValue("status", query.status().wire());
+        }
+        if (query.bootable() != null) {
+            sql.append(" AND bootable = :bootable");
+            p.addValue("bootable", query.bootable());
+        }
+        if (query.availabilityZone() != null) {
+            sql.append(" AND availability_zone = :az");
+            p.addValue("az", query.availabilityZone());
+        }
+        if (query.sizeGb() != null) {
+            sql.append(" AND size_gb = :size");
+            p.addValue("size", query.sizeGb());
+        }
+        if (marker != null) {
+            sql.append(" AND (created_at < :markerCreated OR (created_at = :markerCreated AND id < :markerId))");
+            p.addValue("markerCreated", Timestamps.of(marker.createdAt())).addValue("markerId", marker.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        p.addValue("limit", limit);
+        List<Volume> rows = jdbc.query(sql.toString(), p, (rs, n) -> volume(rs, Map.of(), List.of()));
+        return withDetails(rows);
+    }
+
+    /** Volumes whose host task is overdue at {@code now}. */
+    public List<Volume> overdue(Instant now, int limit) {
+        List<Volume> rows = jdbc.query("SELECT " + COLUMNS + " FROM volumes WHERE task_deadline < :now"
+                + " ORDER BY task_deadline LIMIT :limit", new MapSqlParameterSource("now", Timestamps.of(now))
+                        .addValue("limit", limit), (rs, n) -> volume(rs, Map.of(), List.of()));
+        return withDetails(rows);
+    }
+
+    public void delete(String id) {
+        Map<String, String> p = Map.of("id", id);
+        jdbc.update("DELETE FROM volume_metadata WHERE volume_id = :id", p);
+        jdbc.update("DELETE FROM volume_attachments WHERE volume_id = :id", p);
+        jdbc.update("DELETE FROM volumes WHERE id = :id", p);
+    }
+
+    /** How many volumes the project has and their total size. */
+    public StorageUsage usage(String projectId) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(size_gb), 0) FROM volumes WHERE project_id = :p",
+                Map.of("p", projectId), (rs, n) -> new StorageUsage(rs.getLong(1), rs.getLong(2)));
+    }
+
+    public boolean typeInUse(String typeId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM volumes WHERE volume_type_id = :t", Map.of("t", typeId),
+                Integer.class);
+        return n != null && n > 0;
+    }
+
+    /** The volumes' total size per pool, keyed {@code host + "\n" + backend}. */
+    public Map<String, Long> allocatedPerPool() {
+        Map<String, Long> allocated = new HashMap<>();
+        jdbc.query("SELECT host, backend, SUM(size_gb) FROM volumes WHERE host IS NOT NULL GROUP BY host, backend",
+                rs -> {
+                    allocated.put(rs.getString(1) + "\n" + rs.getString(2), rs.getLong(3));
+                });
+        return allocated;
+    }
+
+    public void replaceMetadata(String volumeId, Map<String, String> metadata) {
+        jdbc.update("DELETE FROM volume_metadata WHERE volume_id = :id", Map.of("id", volumeId));
+        metadata.forEach((k, v) -> jdbc.update("INSERT INTO volume_metadata (volume_id, meta_key, meta_value)"
+                + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", volumeId).addValue("k", k).addValue("v", v)));
+    }
+
+    public void insertAttachment(Attachment a) {
+        jdbc.update("INSERT INTO volume_attachments (id, volume_id, server_id, host_name, mountpoint, attach_mode,"
+                + " attached_at) VALUES (:id, :volume, :server, :host, :mountpoint, :mode, :at)",
+                new MapSqlParameterSource("id", a.id()).addValue("volume", a.volumeId())
+                        .addValue("server", a.serverId()).addValue("host", a.hostName())
+                        .addValue("mountpoint", a.mountpoint()).addValue("mode", a.attachMode())
+                        .addValue("at", Timestamps.of(a.attachedAt())));
+    }
+
+    public void deleteAttachment(String attachmentId) {
+        jdbc.update("DELETE FROM volume_attachments WHERE id = :id", Map.of("id", attachmentId));
+    }
+
+    private List<Volume> withDetails(List<Volume> rows) {
+        List<Volume> full = new ArrayList<>(rows.size());
+        for (Volume v : rows) {
+            full.add(new Volume(v.id(), v.projectId(), v.userId(), v.name(), v.description(), v.sizeGb(), v.status(),
+                    v.typeId(), v.availabilityZone(), v.bootable(), v.snapshotId(), v.sourceVolId(), v.imageId(),
+                    v.host(), v.backend(), v.location(), v.failure(), v.taskDeadline(), v.createdAt(), v.updatedAt(),
+                    v.version(), metadata(v.id()), attachments(v.id())));
+        }
+        return full;
+    }
+
+    private Map<String, String> metadata(String volumeId) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        jdbc.query("SELECT meta_key, meta_value FROM volume_metadata WHERE volume_id = :id ORDER BY meta_key",
+                Map.of("id", volumeId), rs -> {
+                    metadata.put(rs.getString(1), rs.getString(2));
+                });
+        return metadata;
+    }
+
+    private List<Attachment> attachments(String volumeId) {
+        return jdbc.query("SELECT id, volume_id, server_id, host_name, mountpoint, attach_mode, attached_at"
+                + " FROM volume_attachments WHERE volume_id = :id ORDER BY attached_at", Map.of("id", volumeId),
+                (rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Timestamps.instant(rs.getTimestamp(7))));
+    }
+
+    private static MapSqlParameterSource params(Volume v) {
+        return new MapSqlParameterSource("id", v.id()).addValue("project", v.projectId()).addValue("user", v.userId())
+                .addValue("name", v.name()).addValue("description", v.description()).addValue("size", v.sizeGb())
+                .addValue("status", v.status().wire()).addValue("type", v.typeId())
+                .addValue("az", v.availabilityZone()).addValue("bootable", v.bootable())
+                .addValue("snapshot", v.snapshotId()).addValue("source", v.sourceVolId())
+                .addValue("image", v.imageId()).addValue("host", v.host()).addValue("backend", v.backend())
+                .addValue("location", v.location()).addValue("failure", v.failure())
+                .addValue("deadline", Timestamps.of(v.taskDeadline()))
+                .addValue("created", Timestamps.of(v.createdAt())).addValue("updated", Timestamps.of(v.updatedAt()));
+    }
+
+    private static Volume volume(ResultSet rs, Map<String, String> metadata, List<Attachment> attachments)
+            throws SQLException {
+        return new Volume(rs.getString("id"), rs.getString("project_id"), rs.getString("user_id"), rs.getString("name"),
+                rs.getString("description"), rs.getInt("size_gb"), VolumeStatus.ofWire(rs.getString("status")),
+                rs.getString("volume_type_id"), rs.getString("availability_zone"), rs.getBoolean("bootable"),
+                rs.getString("snapshot_id"), rs.getString("source_volid"), rs.getString("image_id"),
+                rs.getString("host"), rs.getString("backend"), rs.getString("location"), rs.getString("failure"),
+                Timestamps.instant(rs.getTimestamp("task_deadline")), Timestamps.instant(rs.getTimestamp("created_at")),
+                Timestamps.instant(rs.getTimestamp("updated_at")), rs.getLong("version"), metadata, attachments);
+    }
+}
