@@ -61,8 +61,9 @@ admin() { "$OPENSTACK" --os-cloud kumo-admin "$@"; }
 demo() { "$OPENSTACK" --os-cloud kumo "$@"; }
 
 check "admin token issue" contains project_id admin token issue
-check "catalog lists the services that run: compute, network, image, placement" \
-  bash -c "'$OPENSTACK' --os-cloud kumo-admin catalog list -f value -c Type | sort | tr '\n' ' ' | grep -qx 'compute identity image network placement '"
+check "catalog lists the services that run: compute, network, image, volume, placement" \
+  bash -c "'$OPENSTACK' --os-cloud kumo-admin catalog list -f value -c Type | sort | tr '\n' ' ' \
+  | grep -qx 'block-storage compute identity image network placement volumev3 '"
 check "project create team-a" admin project create team-a
 check "user create alice in team-a" admin user create --project team-a --password s3cret alice
 check "role add member" admin role add --project team-a --user alice member
@@ -222,6 +223,56 @@ check "a server cannot be placed on a disabled host" bash -c "'$OPENSTACK' --os-
 check "admin enables the host again" admin compute service set --enable "$host" nova-compute
 check "server delete --wait vm1 vm2" demo server delete --wait vm1 vm2
 check "the servers' ports are gone with them" refuses contains 10.30.0. demo port list --network net2
+
+# volumes (issue 8): kept as sparse files by the agent's storage role
+# polls a volume's (or, with "snapshot", a snapshot's) status until it is the one wanted: volume_is [snapshot] name status
+volume_is() {
+  local kind=volume
+  [[ "$1" == snapshot ]] && { kind="volume snapshot"; shift; }
+  local i
+  for i in $(seq 1 40); do
+    # shellcheck disable=SC2086
+    [[ "$(demo $kind show "$1" -f value -c status 2>/dev/null)" == "$2" ]] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+volume_gone() { # [snapshot] name
+  local kind=volume
+  [[ "$1" == snapshot ]] && { kind="volume snapshot"; shift; }
+  local i
+  # shellcheck disable=SC2086
+  for i in $(seq 1 40); do demo $kind show "$1" >/dev/null 2>&1 || return 0; sleep 0.5; done
+  return 1
+}
+check "volume create --size 1 data1" demo volume create --size 1 --property purpose=walkthrough data1
+check "data1 becomes available" volume_is data1 available
+check "volume list shows data1" contains data1 demo volume list
+check "volume show has the property" contains walkthrough demo volume show data1 -f value -c properties
+check "volume set --size 2 (extend)" demo volume set --size 2 data1
+check "data1 is 2 GiB once extended" bash -c "for i in \$(seq 1 40); do [[ \$('$OPENSTACK' --os-cloud kumo \
+  volume show data1 -f value -c size) == 2 ]] && exit 0; sleep 0.5; done; exit 1"
+check "volume snapshot create --volume data1 snap1" demo volume snapshot create --volume data1 snap1
+check "snap1 becomes available" volume_is snapshot snap1 available
+check "volume create --snapshot snap1 data1-copy" demo volume create --snapshot snap1 data1-copy
+check "data1-copy becomes available" volume_is data1-copy available
+check "volume create --image kumo-tiny --size 1 boot1" demo volume create --image kumo-tiny --size 1 boot1
+check "boot1 becomes available, bootable" bash -c "for i in \$(seq 1 40); do [[ \$('$OPENSTACK' --os-cloud kumo \
+  volume show boot1 -f value -c bootable) == true && \$('$OPENSTACK' --os-cloud kumo volume show boot1 -f value \
+  -c status) == available ]] && exit 0; sleep 0.5; done; exit 1"
+check "a volume with snapshots is not deleted" refuses demo volume delete data1
+check "quota show has the volume quotas" bash -c "'$OPENSTACK' --os-cloud kumo quota show -f json | tr -d ' ' \
+  | grep -q '\"volumes\":10'"
+check "a member may not create volume types" refuses demo volume type create gold
+check "admin creates volume type gold on the local backend" admin volume type create \
+  --property volume_backend_name=local gold
+check "volume create --type gold" demo volume create --type gold --size 1 golden
+check "golden becomes available" volume_is golden available
+check "volume snapshot delete snap1" demo volume snapshot delete snap1
+check "snap1 is gone" volume_gone snapshot snap1
+check "volume delete data1 data1-copy boot1 golden" demo volume delete data1 data1-copy boot1 golden
+volumes_gone() { local v; for v in "$@"; do volume_gone "$v" || return 1; done; }
+check "the volumes are gone" volumes_gone data1 data1-copy boot1 golden
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))
