@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.runc;
 
+import io.kumo.agent.driver.Btrfs;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.InstanceFiles;
 import io.kumo.common.contract.host.BuildServer;
@@ -30,12 +31,14 @@ final class BtrfsDisks implements RootDisks {
     private static final Logger log = LoggerFactory.getLogger(BtrfsDisks.class);
 
     private final HostCommands commands;
+    private final Btrfs btrfs;
     private final RootfsImages images;
     private final Path pool;
     private final ConcurrentHashMap<String, Object> imageLocks = new ConcurrentHashMap<>();
 
     private BtrfsDisks(HostCommands commands, RootfsImages images, Path pool) {
         this.commands = commands;
+        this.btrfs = new Btrfs(commands);
         this.images = images;
         this.pool = pool;
     }
@@ -64,7 +67,7 @@ final class BtrfsDisks implements RootDisks {
                 commands.run(device.startsWith("/dev/") ? List.of("mount", "-o", "nodev,nosuid", device,
                         pool.toString()) : List.of("mount", "-o", "loop,nodev,nosuid", device, pool.toString()));
             }
-            commands.run(List.of("btrfs", "quota", "enable", pool.toString()));
+            new Btrfs(commands).enableQuotas(pool);
             Files.setPosixFilePermissions(Files.createDirectories(pool.resolve("images")),
                     PosixFilePermissions.fromString("rwx------"));
             InstanceFiles.traversable(Files.createDirectories(pool.resolve("instances")));
@@ -98,9 +101,9 @@ final class BtrfsDisks implements RootDisks {
         Path base = imageVolume(image);
         remove(uuid, instanceDir);
         Path volume = volumeOf(uuid);
-        commands.run(List.of("btrfs", "subvolume", "snapshot", base.toString(), volume.toString()));
+        btrfs.snapshot(base, volume);
         RootfsImages.shiftOwners(volume, idBase);
-        commands.run(List.of("btrfs", "qgroup", "limit", Long.toString(sizeBytes), volume.toString()));
+        btrfs.limitReferenced(volume, sizeBytes);
         return images.process(image, volume);
     }
 
@@ -177,7 +180,7 @@ final class BtrfsDisks implements RootDisks {
             }
             Path partial = pool.resolve("images").resolve(image.id() + ".partial");
             deleteVolume(partial);
-            commands.run(List.of("btrfs", "subvolume", "create", partial.toString()));
+            btrfs.createSubvolume(partial);
             try {
                 images.extract(image, partial);
                 Files.move(partial, volume);
@@ -185,7 +188,7 @@ final class BtrfsDisks implements RootDisks {
                 deleteVolume(partial);
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            commands.run(List.of("btrfs", "property", "set", "-ts", volume.toString(), "ro", "true"));
+            btrfs.setReadOnly(volume);
             log.info("Image {} unpacked into the btrfs subvolume {}", image.id(), volume);
             return volume;
         }
@@ -197,14 +200,9 @@ final class BtrfsDisks implements RootDisks {
 
     /** Deletes a subvolume and, best effort, the quota groups deleted subvolumes left behind. */
     private void deleteVolume(Path volume) {
-        if (!Files.isDirectory(volume)) {
-            return;
-        }
-        commands.run(List.of("btrfs", "subvolume", "delete", volume.toString()));
-        try {
-            commands.run(List.of("btrfs", "qgroup", "clear-stale", pool.toString()));
-        } catch (HostCommands.HostCommandFailed e) {
-            // the deleted subvolume is still being cleaned: the next deletion clears its group
+        if (Files.isDirectory(volume)) {
+            btrfs.deleteSubvolume(volume);
+            btrfs.clearStaleQgroups(pool); // the groups the cleaner is done with; this one goes with a later call
         }
     }
 
