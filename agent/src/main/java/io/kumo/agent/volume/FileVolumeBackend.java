@@ -4,7 +4,6 @@ import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.common.contract.volume.StoragePool;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -76,7 +75,7 @@ public final class FileVolumeBackend implements VolumeBackend {
         long bytes = VolumeSizes.bytes(sizeGb);
         return create(volumeFile(volumeId), partial -> {
             Files.createFile(partial);
-            grow(partial, bytes);
+            SparseFiles.grow(partial, bytes);
         });
     }
 
@@ -98,7 +97,7 @@ public final class FileVolumeBackend implements VolumeBackend {
             image.requireFits(sizeGb);
             commands.run(List.of("qemu-img", "convert", "-q", "-f", image.format(), "-O", "raw",
                     image.file().toAbsolutePath().toString(), partial.toString()), copyTimeout, null);
-            grow(partial, bytes);
+            SparseFiles.grow(partial, bytes);
         });
     }
 
@@ -119,7 +118,7 @@ public final class FileVolumeBackend implements VolumeBackend {
                     log.info("Volume {} on {} is {} bytes already, more than {} GiB: left as it is", volumeId, name,
                             current, sizeGb);
                 }
-                grow(volume, bytes);
+                SparseFiles.grow(volume, bytes);
                 return volume.toString();
             } catch (IOException e) {
                 throw new VolumeFailure("volume " + volumeId + " on backend " + name + " could not be extended: "
@@ -173,7 +172,7 @@ public final class FileVolumeBackend implements VolumeBackend {
                 Files.deleteIfExists(partial); // left by a crash: started again from nothing
                 content.write(partial);
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-                flush(partial);
+                SparseFiles.flush(partial);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                 flushDirectory();
                 log.info("Made {} on backend {}", target.getFileName(), name);
@@ -191,13 +190,9 @@ public final class FileVolumeBackend implements VolumeBackend {
     private String copyInto(Path volume, Path source, String what, int sizeGb) {
         long bytes = VolumeSizes.bytes(sizeGb);
         return create(volume, partial -> {
-            long sourceBytes = Files.size(existing(source, what));
-            if (sourceBytes > bytes) {
-                throw new VolumeFailure("a volume of " + sizeGb + " GiB cannot hold " + what + ", which is "
-                        + sourceBytes + " bytes: make it at least " + VolumeSizes.gibHolding(sourceBytes) + " GiB");
-            }
+            VolumeSizes.requireHolds(sizeGb, what, Files.size(existing(source, what)));
             copy(source, partial);
-            grow(partial, bytes);
+            SparseFiles.grow(partial, bytes);
         });
     }
 
@@ -220,21 +215,6 @@ public final class FileVolumeBackend implements VolumeBackend {
                         + e.getMessage(), e);
             }
         });
-    }
-
-    /** Makes the file {@code bytes} long if it is shorter (a hole at its end: nothing is written). */
-    private static void grow(Path file, long bytes) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            if (raf.length() < bytes) {
-                raf.setLength(bytes);
-            }
-        }
-    }
-
-    private static void flush(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
     }
 
     /** The rename reaches the disk too; a file system that cannot sync a directory keeps it in its journal. */

@@ -27,4 +27,16 @@ public final class VolumeSizes {
     public static long gibHolding(long bytes) {
         return (bytes + GIB - 1) / GIB;
     }
+
+    /**
+     * @param what        the source, for the message ("snapshot &lt;id&gt;")
+     * @param sourceBytes the size of the disk a volume of {@code sizeGb} GiB is made from
+     * @throws VolumeFailure when the source is larger than the volume
+     */
+    public static void requireHolds(int sizeGb, String what, long sourceBytes) {
+        if (sourceBytes > bytes(sizeGb)) {
+            throw new VolumeFailure("a volume of " + sizeGb + " GiB cannot hold " + what + ", which is " + sourceBytes
+                    + " bytes: make it at least " + gibHolding(sourceBytes) + " GiB");
+        }
+    }
 }
