@@ -1,5 +1,6 @@
 package io.kumo.agent.config;
 
+import io.kumo.agent.volume.BtrfsVolumeBackend;
 import io.kumo.agent.volume.FileVolumeBackend;
 import io.kumo.agent.volume.StorageHost;
 import io.kumo.agent.volume.VolumeBackend;
@@ -27,6 +28,8 @@ final class VolumeBackendFactories {
 
     static {
         KNOWN.put(FileVolumeBackend.DRIVER, (entry, settings) -> new FileVolumeBackend(entry.name(),
+                Path.of(entry.target()), settings.copyTimeout()));
+        KNOWN.put(BtrfsVolumeBackend.DRIVER, (entry, settings) -> new BtrfsVolumeBackend(entry.name(),
                 Path.of(entry.target()), settings.copyTimeout()));
     }
 

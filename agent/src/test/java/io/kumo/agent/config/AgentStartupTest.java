@@ -26,7 +26,7 @@ class AgentStartupTest {
                         "--agent.volume.backends=fast:zfs:tank/volumes",
                         "--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1", "--spring.main.banner-mode=off"))
                 .satisfies(e -> assertThat(rootCause(e)).hasMessage(
-                        "Unknown volume driver 'zfs' for backend 'fast' in agent.volume.backends; known: file"));
+                        "Unknown volume driver 'zfs' for backend 'fast' in agent.volume.backends; known: file, btrfs"));
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -2,6 +2,7 @@ package io.kumo.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.kumo.agent.volume.StorageHost;
 import io.kumo.common.contract.volume.StoragePool;
@@ -46,7 +47,7 @@ class VolumeBackendFactoriesTest {
     @Test
     void anUnknownDriverOrAMalformedEntryStopsStartUpSayingWhichAndWhy() {
         assertThatThrownBy(() -> storageHost(List.of("fast:lvm:vg0")))
-                .hasMessage("Unknown volume driver 'lvm' for backend 'fast' in agent.volume.backends; known: file");
+                .hasMessage("Unknown volume driver 'lvm' for backend 'fast' in agent.volume.backends; known: file, btrfs");
         assertThatThrownBy(() -> storageHost(List.of("fast:file")))
                 .hasMessage("agent.volume.backends: 'fast:file' is not <name>:<driver>:<target>"
                         + " (e.g. nfs-1:file:/srv/kumo/volumes)");
@@ -57,5 +58,16 @@ class VolumeBackendFactoriesTest {
         assertThatThrownBy(() -> storageHost(List.of("nfs:file:" + dir.resolve("unmounted"))))
                 .hasMessage("agent.volume.backends: volume backend 'nfs': " + dir.resolve("unmounted")
                         + " is not an existing directory given by its absolute path (create or mount it first)");
+    }
+
+    @Test
+    void aBtrfsBackendOnAnotherFileSystemStopsStartUpSayingWhatToMount() throws Exception {
+        String type = java.nio.file.Files.getFileStore(dir).type();
+        assumeThat(type).as("the temporary directory is not on btrfs").isNotEqualTo("btrfs");
+
+        assertThatThrownBy(() -> storageHost(List.of("fast:btrfs:" + dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("agent.volume.backends: volume backend 'fast': " + dir + " is on a ")
+                .hasMessageEndingWith(" file system, not btrfs (mount a btrfs file system there, or use driver file)");
     }
 }
