@@ -23,6 +23,8 @@ CREATE TABLE volumes (
     name              VARCHAR(255) NULL,
     description       VARCHAR(255) NULL,
     size_gb           INT          NOT NULL,
+    -- while extending: the size asked for, counted against the quota until the host answers
+    extend_to_gb      INT          NULL,
     status            VARCHAR(32)  NOT NULL,
     volume_type_id    VARCHAR(36)  NOT NULL,
     availability_zone VARCHAR(255) NOT NULL,

@@ -7,8 +7,11 @@ import io.kumo.common.test.TestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +35,7 @@ abstract class VolumeIT {
     static final String BACKEND = "files";
     static final ApiClient keystone = new ApiClient(IDENTITY.url());
     static final ServiceProcess AGENT = storageAgent();
+    private static volatile boolean storageHostSeen;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -50,6 +54,22 @@ abstract class VolumeIT {
         registry.add(consumer + "expires", () -> "300000");
         registry.add(consumer + "auto-bind-dlq", () -> "false");
         registry.add(consumer + "republish-to-dlq", () -> "false");
+    }
+
+    /**
+     * The storage host's first announcement can precede this context's queue: wait for the next one
+     * (every 2 s here) before any test places a volume.
+     */
+    @BeforeEach
+    void storageHostKnown() {
+        if (storageHostSeen) {
+            return;
+        }
+        String admin = adminToken();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cinder(admin)
+                .get("/scheduler-stats/get_pools", admin).json().get("pools").findValuesAsString("name")
+                .contains(STORAGE_HOST + "@" + BACKEND + "#" + BACKEND));
+        storageHostSeen = true;
     }
 
     /** The volume API of a token's project: {@code http://127.0.0.1:PORT/v3/<project>}. */

@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -87,6 +93,13 @@ class VolumesIT extends VolumeIT {
         assertThat(api.delete("/volumes/" + id, token).status()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/volumes/" + id, token).status() == 404);
         assertThat(file).doesNotExist();
+
+        String admin = adminToken();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(keystone.get(
+                "/v3/audit-events?service=volume&target_id=" + id, admin).json().get("audit_events")
+                .findValuesAsString("action")).as("who made, extended, attached and deleted it").contains(
+                        "POST /v3/{projectId}/volumes", "POST /v3/{projectId}/volumes/{id}/action",
+                        "DELETE /v3/{projectId}/volumes/{id}"));
     }
 
     @Test
@@ -209,6 +222,34 @@ class VolumesIT extends VolumeIT {
     }
 
     @Test
+    void aBurstOfCreatesCannotOverrunTheQuota() throws Exception {
+        String token = newProjectMember(unique("burst"));
+        String project = IDENTITY.projectId(token);
+        IDENTITY.setLimit(project, "block-storage", "volumes", 3);
+        ApiClient api = cinder(token);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/os-quota-sets/" + project, token)
+                .json().get("quota_set").get("volumes").asInt() == 3);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(clients.submit(() -> api.post("/volumes", token, "{\"volume\": {\"size\": 1}}").status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        clients.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 413).hasSize(5);
+        JsonNode volumes = api.get("/volumes/detail", token).json().get("volumes");
+        assertThat(volumes).hasSize(3);
+        for (String id : volumes.findValuesAsString("id")) {
+            awaitStatus(api, token, id, "available");
+            assertThat(api.delete("/volumes/" + id, token).status()).isEqualTo(202);
+        }
+    }
+
+    @Test
     void typesAreAnAdminsAndChooseTheBackendAVolumeNoPoolCanTakeIsAnError() {
         String admin = adminToken();
         ApiClient adminApi = cinder(admin);
@@ -247,6 +288,10 @@ class VolumesIT extends VolumeIT {
         JsonNode detail = cinder(admin).get("/volumes/" + placed, admin).json().get("volume");
         assertThat(detail.get("os-vol-host-attr:host").asString()).isEqualTo(STORAGE_HOST + "@" + BACKEND + "#"
                 + BACKEND);
+        JsonNode pool = adminApi.get("/scheduler-stats/get_pools?detail=true", admin).json().get("pools").get(0);
+        assertThat(pool.get("capabilities").get("total_capacity_gb").asLong()).isPositive();
+        assertThat(pool.get("capabilities").get("allocated_capacity_gb").asLong()).isPositive();
+        assertThat(api.get("/scheduler-stats/get_pools", member).status()).as("admins only").isEqualTo(403);
         assertThat(api.delete("/volumes/" + placed, member).status()).isEqualTo(202);
     }
 

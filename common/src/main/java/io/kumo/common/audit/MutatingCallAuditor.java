@@ -57,19 +57,23 @@ public class MutatingCallAuditor implements HandlerInterceptor {
         String targetType = (String) request.getAttribute(AuditTarget.TYPE);
         String targetId = (String) request.getAttribute(AuditTarget.ID);
         if (targetId == null) {
-            targetId = lastPathVariable(request);
+            targetId = pathTarget(request);
         }
         return AuditRecords.of(service, clock, request, caller,
                 request.getMethod() + " " + (route == null ? request.getRequestURI() : route), status, targetType,
                 targetId, null);
     }
 
+    /** The URL's {@code id} variable, else its last one ({@code /v3/{projectId}/volumes/{id}/action} → the id). */
     @SuppressWarnings("unchecked")
-    private static String lastPathVariable(HttpServletRequest request) {
+    private static String pathTarget(HttpServletRequest request) {
         Map<String, String> variables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables == null || variables.isEmpty()) {
             return null;
+        }
+        if (variables.containsKey("id")) {
+            return variables.get("id");
         }
         String last = null;
         for (String value : variables.values()) {

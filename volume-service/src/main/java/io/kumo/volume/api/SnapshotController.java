@@ -1,5 +1,6 @@
 package io.kumo.volume.api;
 
+import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.web.PageLinks;
@@ -44,12 +45,14 @@ class SnapshotController {
     }
 
     @PostMapping("/v3/{projectId}/snapshots")
-    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request) {
         JsonNode s = CinderBodies.wrapped(body, "snapshot");
         Snapshot created = snapshots.create(caller, VolumeController.uuid(CinderBodies.string(s, "volume_id"),
                 "volume_id"), CinderBodies.string(s, "name", "display_name"),
                 CinderBodies.string(s, "description", "display_description"), CinderBodies.bool(s, "force", false),
                 CinderBodies.metadata(s, "metadata"));
+        AuditTarget.set(request, "snapshot", created.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("snapshot", SnapshotViews.basic(created)));
     }
 

@@ -1,10 +1,12 @@
 package io.kumo.volume.api;
 
+import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
 import io.kumo.common.error.ApiException;
 import io.kumo.volume.application.VolumeTypes;
 import io.kumo.volume.domain.VolumeType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,11 +56,13 @@ class VolumeTypeController {
     }
 
     @PostMapping("/v3/{projectId}/types")
-    Map<String, Object> create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    Map<String, Object> create(Caller caller, @RequestBody(required = false) JsonNode body,
+            HttpServletRequest request) {
         JsonNode t = CinderBodies.wrapped(body, "volume_type");
         VolumeType created = types.create(caller, CinderBodies.string(t, "name"), CinderBodies.string(t, "description"),
                 CinderBodies.bool(t, "os-volume-type-access:is_public", CinderBodies.bool(t, "is_public", true)),
                 CinderBodies.metadata(t, "extra_specs"));
+        AuditTarget.set(request, "volume_type", created.id());
         return Map.of("volume_type", view(created, caller, true, false));
     }
 

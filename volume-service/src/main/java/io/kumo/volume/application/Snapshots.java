@@ -55,8 +55,8 @@ public class Snapshots {
         quotas.prepare(probe.projectId());
         return transactions.execute(tx -> {
             Volume volume = lookup.writableVolume(caller, volumeId, "volume:create_snapshot");
-            boolean ready = volume.status() == VolumeStatus.AVAILABLE
-                    || (force && volume.status() == VolumeStatus.IN_USE);
+            boolean ready = volume.host() != null && (volume.status() == VolumeStatus.AVAILABLE
+                    || (force && volume.status() == VolumeStatus.IN_USE));
             if (!ready) {
                 throw ApiException.badRequest("Invalid volume: Volume " + volumeId + " status must be available"
                         + (force ? " or in-use" : "") + ", but current status is: " + volume.status().wire() + ".");

@@ -126,9 +126,9 @@ public class VolumeActions {
         quotas.prepare(caller.projectId());
         transactions.executeWithoutResult(tx -> {
             Volume v = lookup.writableVolume(caller, id, "volume:extend");
-            if (v.status() != VolumeStatus.AVAILABLE) {
+            if (v.status() != VolumeStatus.AVAILABLE || v.host() == null) {
                 throw ApiException.badRequest("Invalid volume: Volume " + id + " status must be 'available' to"
-                        + " extend, currently " + v.status().wire() + ".");
+                        + " extend, currently " + v.status().wire() + (v.host() == null ? " on no host" : "") + ".");
             }
             if (newSizeGb <= v.sizeGb()) {
                 throw ApiException.badRequest("Invalid input received: New size for extend must be greater than"
@@ -138,6 +138,7 @@ public class VolumeActions {
             Instant now = clock.instant();
             Volume extending = v.inStatus(VolumeStatus.EXTENDING, now.plus(settings.taskTimeout()), now);
             store(extending);
+            volumes.setExtendTarget(id, newSizeGb);
             commands.extend(extending, newSizeGb);
         });
     }
@@ -239,7 +240,9 @@ public class VolumeActions {
         }
         transactions.executeWithoutResult(tx -> {
             Volume v = lookup.volume(caller, id);
-            store(v.inStatus(next, null, clock.instant()));
+            Instant now = clock.instant();
+            // a host-task status keeps its deadline, so the watchdog can still fail it
+            store(v.inStatus(next, next.hostTask() ? now.plus(settings.taskTimeout()) : null, now));
         });
     }
 

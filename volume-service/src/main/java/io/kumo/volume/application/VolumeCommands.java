@@ -49,6 +49,13 @@ public class VolumeCommands {
         send(v, VolumeCommand.Task.DELETE_SNAPSHOT, s.id(), s.sizeGb(), null);
     }
 
+    /** Deletes a volume the host made for a record that no longer exists. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteOrphan(String host, String backend, String volumeId) {
+        outbox.publish(Exchanges.HOST_COMMANDS, host, new VolumeCommand(VolumeCommand.Task.DELETE_VOLUME, host,
+                backend, volumeId, null, 0, null, RequestIds.current()));
+    }
+
     private void send(Volume v, VolumeCommand.Task task, String snapshotId, int sizeGb, VolumeSource source) {
         outbox.publish(Exchanges.HOST_COMMANDS, v.host(), new VolumeCommand(task, v.host(), v.backend(), v.id(),
                 snapshotId, sizeGb, source, RequestIds.current()));

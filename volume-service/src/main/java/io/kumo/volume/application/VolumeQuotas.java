@@ -74,7 +74,11 @@ public class VolumeQuotas {
         return all;
     }
 
-    /** Call before the claiming transaction (see {@link ProjectQuotaLocks#ensure}). */
+    /**
+     * Makes the project's lock row, committed in a transaction of its own; call before the claiming
+     * transaction (see {@link ProjectQuotaLocks#ensure}).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void prepare(String projectId) {
         locks.ensure(projectId);
     }

@@ -11,6 +11,7 @@ import io.kumo.volume.persistence.SnapshotRecords;
 import io.kumo.volume.persistence.VolumeRecords;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,14 +31,16 @@ public class VolumeTasks {
 
     private final VolumeRecords volumes;
     private final SnapshotRecords snapshots;
+    private final VolumeCommands commands;
     private final Inbox inbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    VolumeTasks(VolumeRecords volumes, SnapshotRecords snapshots, Inbox inbox, TransactionTemplate transactions,
-            Clock clock) {
+    VolumeTasks(VolumeRecords volumes, SnapshotRecords snapshots, VolumeCommands commands, Inbox inbox,
+            TransactionTemplate transactions, Clock clock) {
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.commands = commands;
         this.inbox = inbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class VolumeTasks {
             }
             switch (outcome.task()) {
                 case CREATE_VOLUME, EXTEND_VOLUME, DELETE_VOLUME -> volumes.find(outcome.volumeId())
-                        .ifPresent(v -> volumeDone(v, outcome));
+                        .ifPresentOrElse(v -> volumeDone(v, outcome), () -> orphaned(outcome));
                 case CREATE_SNAPSHOT, DELETE_SNAPSHOT -> snapshots.find(outcome.snapshotId())
                         .ifPresent(s -> snapshotDone(s, outcome));
                 default -> log.warn("Ignoring the outcome of unknown volume task {}", outcome.task());
@@ -74,7 +77,25 @@ public class VolumeTasks {
         return failed;
     }
 
+    /**
+     * A create that finished after its volume was given up (timed out, then deleted): what the host made
+     * belongs to nobody, so it is deleted there.
+     */
+    private void orphaned(VolumeTaskDone outcome) {
+        if (outcome.task() == VolumeCommand.Task.CREATE_VOLUME && outcome.succeeded()) {
+            log.warn("Volume {} was made on {} after it was given up; deleting it there", outcome.volumeId(),
+                    outcome.host());
+            commands.deleteOrphan(outcome.host(), outcome.backend(), outcome.volumeId());
+        }
+    }
+
     private void volumeDone(Volume v, VolumeTaskDone outcome) {
+        if (outcome.task() == VolumeCommand.Task.CREATE_VOLUME && outcome.succeeded()
+                && v.status() == VolumeStatus.ERROR && v.host() != null) {
+            // the host finished after the deadline failed the volume: it exists after all
+            stored(volumes.update(v.made(outcome.location(), clock.instant())), v.id());
+            return;
+        }
         VolumeStatus expected = switch (outcome.task()) {
             case CREATE_VOLUME -> VolumeStatus.CREATING;
             case EXTEND_VOLUME -> VolumeStatus.EXTENDING;
@@ -93,13 +114,13 @@ public class VolumeTasks {
                 default -> VolumeStatus.ERROR_DELETING;
             };
             log.warn("{} of volume {} failed on {}: {}", outcome.task(), v.id(), outcome.host(), outcome.error());
-            volumes.update(v.failed(failed, outcome.error(), now));
+            stored(volumes.update(v.failed(failed, outcome.error(), now)), v.id());
             return;
         }
         switch (outcome.task()) {
-            case CREATE_VOLUME -> volumes.update(v.made(outcome.location(), now));
-            case EXTEND_VOLUME -> volumes.update(v.resized(extendedSize(v, outcome), now)
-                    .made(outcome.location() == null ? v.location() : outcome.location(), now));
+            case CREATE_VOLUME -> stored(volumes.update(v.made(outcome.location(), now)), v.id());
+            case EXTEND_VOLUME -> stored(volumes.update(v.resized(extendedSize(v, outcome), now)
+                    .made(outcome.location() == null ? v.location() : outcome.location(), now)), v.id());
             default -> volumes.delete(v.id());
         }
     }
@@ -113,12 +134,23 @@ public class VolumeTasks {
         Instant now = clock.instant();
         if (!outcome.succeeded()) {
             log.warn("{} of snapshot {} failed on {}: {}", outcome.task(), s.id(), outcome.host(), outcome.error());
-            snapshots.update(s.inStatus(creating ? SnapshotStatus.ERROR : SnapshotStatus.ERROR_DELETING, null,
-                    outcome.error(), now));
+            stored(snapshots.update(s.inStatus(creating ? SnapshotStatus.ERROR : SnapshotStatus.ERROR_DELETING, null,
+                    outcome.error(), now)), s.id());
         } else if (creating) {
-            snapshots.update(s.inStatus(SnapshotStatus.AVAILABLE, null, null, now));
+            stored(snapshots.update(s.inStatus(SnapshotStatus.AVAILABLE, null, null, now)), s.id());
         } else {
             snapshots.delete(s.id());
+        }
+    }
+
+    /**
+     * An outcome is never dropped because a user renamed the volume meanwhile: a lost compare-and-set rolls
+     * the transaction (inbox entry included) back, and the redelivered message is applied to the new row.
+     */
+    private static void stored(boolean updated, String id) {
+        if (!updated) {
+            throw new ConcurrentModificationException("Volume or snapshot " + id + " changed while its host's outcome"
+                    + " was applied; the outcome will be applied again");
         }
     }
 

@@ -47,8 +47,14 @@ public class VolumeRecords {
     public boolean update(Volume v) {
         return jdbc.update("UPDATE volumes SET name = :name, description = :description, size_gb = :size,"
                 + " status = :status, bootable = :bootable, host = :host, backend = :backend, location = :location,"
-                + " failure = :failure, task_deadline = :deadline, updated_at = :updated, version = version + 1"
+                + " failure = :failure, task_deadline = :deadline, updated_at = :updated, version = version + 1,"
+                + " extend_to_gb = CASE WHEN :status = 'extending' THEN extend_to_gb ELSE NULL END"
                 + " WHERE id = :id AND version = :version", params(v).addValue("version", v.version())) == 1;
+    }
+
+    /** The size an extending volume is to have: counted by {@link #usage} until the extend ends either way. */
+    public void setExtendTarget(String id, int sizeGb) {
+        jdbc.update("UPDATE volumes SET extend_to_gb = :size WHERE id = :id", Map.of("id", id, "size", sizeGb));
     }
 
     public Optional<Volume> find(String id) {
@@ -115,7 +121,8 @@ public class VolumeRecords {
 
     /** How many volumes the project has and their total size. */
     public StorageUsage usage(String projectId) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(size_gb), 0) FROM volumes WHERE project_id = :p",
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(GREATEST(size_gb, COALESCE(extend_to_gb, 0))), 0)"
+                + " FROM volumes WHERE project_id = :p",
                 Map.of("p", projectId), (rs, n) -> new StorageUsage(rs.getLong(1), rs.getLong(2)));
     }
 
