@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ public final class FileVolumeBackend implements VolumeBackend {
     public static final String DRIVER = "file";
 
     private static final Logger log = LoggerFactory.getLogger(FileVolumeBackend.class);
+    /** Volumes hold tenants' data: readable by the agent only, from the moment the file exists. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String PARTIAL = ".partial";
 
     private final String name;
@@ -73,10 +77,7 @@ public final class FileVolumeBackend implements VolumeBackend {
     @Override
     public String createBlank(String volumeId, int sizeGb) {
         long bytes = VolumeSizes.bytes(sizeGb);
-        return create(volumeFile(volumeId), partial -> {
-            Files.createFile(partial);
-            SparseFiles.grow(partial, bytes);
-        });
+        return create(volumeFile(volumeId), partial -> SparseFiles.grow(partial, bytes));
     }
 
     @Override
@@ -170,8 +171,10 @@ public final class FileVolumeBackend implements VolumeBackend {
             Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
             try {
                 Files.deleteIfExists(partial); // left by a crash: started again from nothing
+                // owner-only before any data is in it: cp and qemu-img keep an existing file's mode
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                 content.write(partial);
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(partial, OWNER_ONLY);
                 SparseFiles.flush(partial);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                 flushDirectory();

@@ -5,8 +5,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -109,8 +109,9 @@ public class ApiExceptionHandler {
                 "Conflict occurred attempting to store the resource: it duplicates an existing one or refers to one that does not exist.");
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException e) {
+    /** A lost optimistic lock, a deadlock or a lock wait timeout: the request raced another; it may be retried. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrentUpdate(ConcurrencyFailureException e) {
         log.info("Refused a write that lost a race: {}", e.getMostSpecificCause().toString());
         return respond(HttpStatus.CONFLICT, "The resource was changed by another request at the same time; retry.");
     }

@@ -109,11 +109,7 @@ class VolumeController {
         JsonNode v = CinderBodies.wrapped(body, "volume");
         Map<String, String> metadata = v.has("metadata") ? CinderBodies.metadata(v, "metadata") : null;
         Volume updated = actions.update(caller, id, CinderBodies.string(v, "name", "display_name"),
-                CinderBodies.string(v, "description", "display_description"));
-        if (metadata != null) {
-            actions.setMetadata(caller, id, metadata, true);
-            updated = lookup.volume(caller, id);
-        }
+                CinderBodies.string(v, "description", "display_description"), metadata);
         return Map.of("volume", VolumeViews.basic(updated, types.byId(updated.typeId()).name(), caller,
                 base(request, projectId)));
     }

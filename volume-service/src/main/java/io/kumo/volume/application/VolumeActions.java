@@ -49,13 +49,17 @@ public class VolumeActions {
         this.clock = clock;
     }
 
-    public Volume update(Caller caller, String id, String name, String description) {
+    /** Renames and describes the volume and, when {@code metadata} is given, replaces its metadata: all or nothing. */
+    public Volume update(Caller caller, String id, String name, String description, Map<String, String> metadata) {
         return transactions.execute(tx -> {
             Volume v = lookup.writableVolume(caller, id, "volume:update");
             Volume renamed = v.renamed(name == null ? v.name() : name, description == null ? v.description()
                     : description, clock.instant());
             store(renamed);
-            return renamed;
+            if (metadata != null) {
+                volumes.replaceMetadata(id, metadata);
+            }
+            return volumes.find(id).orElseThrow();
         });
     }
 
@@ -123,7 +127,7 @@ public class VolumeActions {
 
     /** {@code os-extend}: grows an available volume (Cinder 3.0 extends only detached volumes). */
     public void extend(Caller caller, String id, int newSizeGb) {
-        quotas.prepare(caller.projectId());
+        quotas.prepare(lookup.writableVolume(caller, id, "volume:extend").projectId());
         transactions.executeWithoutResult(tx -> {
             Volume v = lookup.writableVolume(caller, id, "volume:extend");
             if (v.status() != VolumeStatus.AVAILABLE || v.host() == null) {

@@ -81,6 +81,15 @@ public class VolumeCreation {
         }
         VolumeType type = request.type() != null ? types.find(caller, request.type())
                 : origin.typeId() != null ? types.byId(origin.typeId()) : types.defaultType();
+        if (origin.host() != null && type.backend() != null && !type.backend().equals(origin.backend())) {
+            throw ApiException.badRequest("Invalid volume_type provided: " + type.name() + " (its backend is not the"
+                    + " source's; a copy stays next to its source, so omit the type).");
+        }
+        if (origin.availabilityZone() != null && request.availabilityZone() != null
+                && !request.availabilityZone().equals(origin.availabilityZone())) {
+            throw ApiException.badRequest("Invalid input received: a copy stays in its source's availability zone "
+                    + origin.availabilityZone() + ", not " + request.availabilityZone() + ".");
+        }
         Optional<StoragePoolState> pool = origin.host() != null ? Optional.empty()
                 : pools.choose(type.backend(), request.availabilityZone(), size);
         String host = origin.host() != null ? origin.host() : pool.map(StoragePoolState::host).orElse(null);

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Block-storage quotas: limits from identity's unified limits ({@code volumes}, {@code gigabytes},
@@ -31,22 +32,33 @@ public class VolumeQuotas {
     private final VolumeRecords volumes;
     private final SnapshotRecords snapshots;
     private final ProjectQuotaLocks locks;
+    private final TransactionTemplate transactions;
 
     VolumeQuotas(ObjectProvider<UnifiedLimits> limits, VolumeRecords volumes, SnapshotRecords snapshots,
-            ProjectQuotaLocks locks) {
+            ProjectQuotaLocks locks, TransactionTemplate transactions) {
         this.limits = limits;
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.locks = locks;
+        this.transactions = transactions;
     }
 
     /** One quota's limit and what is used of it. */
     public record Usage(long limit, long inUse) {
     }
 
+    /** The project's limit; identity out of reach is a 503, not a 500. */
     public long limit(String projectId, VolumeQuota quota) {
         UnifiedLimits source = limits.getIfAvailable();
-        return source == null ? VolumeQuota.UNLIMITED : source.limit(projectId, quota.resource());
+        if (source == null) {
+            return VolumeQuota.UNLIMITED;
+        }
+        try {
+            return source.limit(projectId, quota.resource());
+        } catch (RuntimeException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The project's quotas cannot be read from the"
+                    + " identity service right now; try again.");
+        }
     }
 
     public Map<VolumeQuota, Long> defaults() {
@@ -75,12 +87,15 @@ public class VolumeQuotas {
     }
 
     /**
-     * Makes the project's lock row, committed in a transaction of its own; call before the claiming
-     * transaction (see {@link ProjectQuotaLocks#ensure}).
+     * Makes the project's lock row, committed in a transaction of its own; call outside any transaction,
+     * before the claiming one (see {@link ProjectQuotaLocks#ensure}).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void prepare(String projectId) {
-        locks.ensure(projectId);
+        // read (and cache) the limits first, so the claim does not wait on identity while it holds the lock
+        for (VolumeQuota quota : VolumeQuota.values()) {
+            limit(projectId, quota);
+        }
+        transactions.executeWithoutResult(tx -> locks.ensure(projectId));
     }
 
     /** Claims room for one more volume of {@code sizeGb}, or fails with 413; in the creating transaction. */
