@@ -71,6 +71,9 @@ CREATE TABLE snapshots (
     description   VARCHAR(255) NULL,
     size_gb       INT          NOT NULL,
     status        VARCHAR(32)  NOT NULL,
+    -- where the snapshot is kept: its volume's pool when it was taken (the volume may go first)
+    host          VARCHAR(255) NOT NULL,
+    backend       VARCHAR(255) NOT NULL,
     failure       VARCHAR(1024) NULL,
     task_deadline DATETIME(6)  NULL,
     created_at    DATETIME(6)  NOT NULL,

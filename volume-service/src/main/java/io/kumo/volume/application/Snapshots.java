@@ -64,14 +64,15 @@ public class Snapshots {
             quotas.claimSnapshot(volume.projectId(), volume.sizeGb());
             Instant now = clock.instant();
             Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), volume.projectId(), caller.userId(),
-                    volumeId, name, description, volume.sizeGb(), SnapshotStatus.CREATING, null,
+                    volumeId, name, description, volume.sizeGb(), SnapshotStatus.CREATING, volume.host(),
+                    volume.backend(), null,
                     now.plus(settings.taskTimeout()), now, null, 0, metadata == null ? Map.of() : metadata);
             snapshots.insert(snapshot);
             // the volume's version moves, so a delete racing with this snapshot sees it and is refused
             if (!volumes.update(volume.renamed(volume.name(), volume.description(), volume.updatedAt()))) {
                 throw ApiException.conflict("Volume " + volumeId + " was changed by another request; try again.");
             }
-            commands.createSnapshot(volume, snapshot);
+            commands.createSnapshot(snapshot);
             return snapshot;
         });
     }
@@ -113,15 +114,14 @@ public class Snapshots {
                 throw ApiException.badRequest("Invalid snapshot: Snapshot status must be available or error and must"
                         + " not be part of a group; it is " + s.status().wire() + ".");
             }
-            Volume volume = volumes.find(s.volumeId()).orElse(null);
-            if (volume == null || volume.host() == null) {
-                snapshots.delete(id);
-                return;
+            if (volumes.creatingFrom(null, id)) {
+                throw ApiException.badRequest("Invalid snapshot: volumes are being made from snapshot " + id
+                        + "; delete it once they are.");
             }
             Instant now = clock.instant();
             Snapshot deleting = s.inStatus(SnapshotStatus.DELETING, now.plus(settings.taskTimeout()), null, now);
             store(deleting);
-            commands.deleteSnapshot(volume, deleting);
+            commands.deleteSnapshot(deleting);
         });
     }
 

@@ -97,6 +97,10 @@ public class VolumeActions {
                         + " error_deleting or error_extending and must not be attached or have snapshots; it is "
                         + v.status().wire() + ".");
             }
+            if (volumes.creatingFrom(id, null)) {
+                throw ApiException.badRequest("Invalid volume: volumes are being copied from volume " + id
+                        + "; delete it once they are.");
+            }
             List<Snapshot> dependents = snapshots.ofVolume(id);
             if (!dependents.isEmpty() && !cascade) {
                 throw ApiException.badRequest("Invalid volume: Volume " + id + " still has dependent snapshots.");
@@ -113,7 +117,7 @@ public class VolumeActions {
                     throw ApiException.conflict("Snapshot " + snapshot.id() + " was changed by another request; try"
                             + " again.");
                 }
-                commands.deleteSnapshot(v, deleting);
+                commands.deleteSnapshot(deleting);
             }
             if (v.host() == null) {
                 volumes.delete(id);

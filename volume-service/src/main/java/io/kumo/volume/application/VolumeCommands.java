@@ -40,13 +40,19 @@ public class VolumeCommands {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void createSnapshot(Volume v, Snapshot s) {
-        send(v, VolumeCommand.Task.CREATE_SNAPSHOT, s.id(), s.sizeGb(), null);
+    public void createSnapshot(Snapshot s) {
+        sendSnapshot(s, VolumeCommand.Task.CREATE_SNAPSHOT);
     }
 
+    /** Sent to the host that keeps the snapshot, whether or not its volume is still there. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void deleteSnapshot(Volume v, Snapshot s) {
-        send(v, VolumeCommand.Task.DELETE_SNAPSHOT, s.id(), s.sizeGb(), null);
+    public void deleteSnapshot(Snapshot s) {
+        sendSnapshot(s, VolumeCommand.Task.DELETE_SNAPSHOT);
+    }
+
+    private void sendSnapshot(Snapshot s, VolumeCommand.Task task) {
+        outbox.publish(Exchanges.HOST_COMMANDS, s.host(), new VolumeCommand(task, s.host(), s.backend(), s.volumeId(),
+                s.id(), s.sizeGb(), null, RequestIds.current()));
     }
 
     /** Deletes a volume the host made for a record that no longer exists. */

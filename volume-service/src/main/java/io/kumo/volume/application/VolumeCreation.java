@@ -10,6 +10,7 @@ import io.kumo.volume.domain.StoragePoolState;
 import io.kumo.volume.domain.Volume;
 import io.kumo.volume.domain.VolumeStatus;
 import io.kumo.volume.domain.VolumeType;
+import io.kumo.volume.persistence.SnapshotRecords;
 import io.kumo.volume.persistence.VolumeRecords;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VolumeCreation {
 
     private final VolumeRecords volumes;
+    private final SnapshotRecords snapshots;
     private final VolumeLookup lookup;
     private final VolumeTypes types;
     private final StoragePools pools;
@@ -41,10 +43,11 @@ public class VolumeCreation {
     private final VolumeSettings settings;
     private final Clock clock;
 
-    VolumeCreation(VolumeRecords volumes, VolumeLookup lookup, VolumeTypes types, StoragePools pools,
+    VolumeCreation(VolumeRecords volumes, SnapshotRecords snapshots, VolumeLookup lookup, VolumeTypes types, StoragePools pools,
             VolumeQuotas quotas, VolumeCommands commands, ObjectProvider<ImageService> images,
             TransactionTemplate transactions, VolumeSettings settings, Clock clock) {
         this.volumes = volumes;
+        this.snapshots = snapshots;
         this.lookup = lookup;
         this.types = types;
         this.pools = pools;
@@ -106,6 +109,7 @@ public class VolumeCreation {
                 placed ? now.plus(settings.taskTimeout()) : null, now, null, 0, request.metadata(), List.of());
         quotas.prepare(caller.projectId());
         transactions.executeWithoutResult(tx -> {
+            holdSource(request);
             quotas.claimVolume(caller.projectId(), size);
             volumes.insert(volume);
             if (placed) {
@@ -145,6 +149,30 @@ public class VolumeCreation {
                     null, null, true);
         }
         return new Origin(VolumeSource.blank(), 0, null, null, null, null, false);
+    }
+
+    /**
+     * The source is re-read in the creating transaction and its version moved: a delete of the source
+     * racing this create loses its compare-and-set (or this create does), so no copy starts from a source
+     * that is being deleted. A delete that comes later sees the copy in {@code creating} and is refused.
+     */
+    private void holdSource(NewVolume request) {
+        if (request.snapshotId() != null) {
+            Snapshot snapshot = snapshots.find(request.snapshotId()).filter(s -> s.status() == SnapshotStatus.AVAILABLE)
+                    .orElseThrow(() -> ApiException.badRequest("Invalid snapshot: snapshot " + request.snapshotId()
+                            + " is no longer available."));
+            if (!snapshots.update(snapshot.renamed(snapshot.name(), snapshot.description(), snapshot.updatedAt()))) {
+                throw ApiException.conflict("Snapshot " + snapshot.id() + " was changed by another request; try again.");
+            }
+        }
+        if (request.sourceVolId() != null) {
+            Volume source = volumes.find(request.sourceVolId()).filter(v -> v.status() == VolumeStatus.AVAILABLE
+                    || v.status() == VolumeStatus.IN_USE).orElseThrow(() -> ApiException.badRequest(
+                            "Invalid volume: volume " + request.sourceVolId() + " is no longer available."));
+            if (!volumes.update(source.renamed(source.name(), source.description(), source.updatedAt()))) {
+                throw ApiException.conflict("Volume " + source.id() + " was changed by another request; try again.");
+            }
+        }
     }
 
     private ImageService imageService() {

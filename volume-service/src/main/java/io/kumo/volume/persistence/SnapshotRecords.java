@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class SnapshotRecords {
 
     private static final String COLUMNS = "id, project_id, user_id, volume_id, name, description, size_gb, status,"
-            + " failure, task_deadline, created_at, updated_at, version";
+            + " host, backend, failure, task_deadline, created_at, updated_at, version";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -29,7 +29,7 @@ public class SnapshotRecords {
 
     public void insert(Snapshot s) {
         jdbc.update("INSERT INTO snapshots (" + COLUMNS + ") VALUES (:id, :project, :user, :volume, :name,"
-                + " :description, :size, :status, :failure, :deadline, :created, :updated, 0)", params(s));
+                + " :description, :size, :status, :host, :backend, :failure, :deadline, :created, :updated, 0)", params(s));
         replaceMetadata(s.id(), s.metadata());
     }
 
@@ -115,13 +115,14 @@ public class SnapshotRecords {
                     metadata.put(rs.getString(1), rs.getString(2));
                 });
         return new Snapshot(s.id(), s.projectId(), s.userId(), s.volumeId(), s.name(), s.description(), s.sizeGb(),
-                s.status(), s.failure(), s.taskDeadline(), s.createdAt(), s.updatedAt(), s.version(), metadata);
+                s.status(), s.host(), s.backend(), s.failure(), s.taskDeadline(), s.createdAt(), s.updatedAt(), s.version(), metadata);
     }
 
     private static MapSqlParameterSource params(Snapshot s) {
         return new MapSqlParameterSource("id", s.id()).addValue("project", s.projectId()).addValue("user", s.userId())
                 .addValue("volume", s.volumeId()).addValue("name", s.name()).addValue("description", s.description())
-                .addValue("size", s.sizeGb()).addValue("status", s.status().wire()).addValue("failure", s.failure())
+                .addValue("size", s.sizeGb()).addValue("status", s.status().wire()).addValue("host", s.host())
+                .addValue("backend", s.backend()).addValue("failure", s.failure())
                 .addValue("deadline", Timestamps.of(s.taskDeadline())).addValue("created", Timestamps.of(s.createdAt()))
                 .addValue("updated", Timestamps.of(s.updatedAt()));
     }
@@ -129,7 +130,8 @@ public class SnapshotRecords {
     private static Snapshot snapshot(ResultSet rs) throws SQLException {
         return new Snapshot(rs.getString("id"), rs.getString("project_id"), rs.getString("user_id"),
                 rs.getString("volume_id"), rs.getString("name"), rs.getString("description"), rs.getInt("size_gb"),
-                SnapshotStatus.ofWire(rs.getString("status")), rs.getString("failure"),
+                SnapshotStatus.ofWire(rs.getString("status")), rs.getString("host"), rs.getString("backend"),
+                rs.getString("failure"),
                 Timestamps.instant(rs.getTimestamp("task_deadline")), Timestamps.instant(rs.getTimestamp("created_at")),
                 Timestamps.instant(rs.getTimestamp("updated_at")), rs.getLong("version"), Map.of());
     }

@@ -126,6 +126,14 @@ public class VolumeRecords {
                 Map.of("p", projectId), (rs, n) -> new StorageUsage(rs.getLong(1), rs.getLong(2)));
     }
 
+    /** Whether a volume is being made from the volume {@code sourceVolId} or the snapshot {@code snapshotId}. */
+    public boolean creatingFrom(String sourceVolId, String snapshotId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM volumes WHERE status = 'creating'"
+                + " AND (source_volid = :source OR snapshot_id = :snapshot)",
+                new MapSqlParameterSource("source", sourceVolId).addValue("snapshot", snapshotId), Integer.class);
+        return n != null && n > 0;
+    }
+
     public boolean typeInUse(String typeId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM volumes WHERE volume_type_id = :t", Map.of("t", typeId),
                 Integer.class);
