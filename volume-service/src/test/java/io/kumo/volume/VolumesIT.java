@@ -222,6 +222,26 @@ class VolumesIT extends VolumeIT {
     }
 
     @Test
+    void anOperatorForceDeletesAVolumeStuckInATransitionalStatus() {
+        String token = newProjectMember(unique("stuck"));
+        ApiClient api = cinder(token);
+        String id = createAvailable(api, token, "stuck", 1);
+        String admin = adminToken();
+        ApiClient adminApi = cinder(admin);
+        assertThat(api.post("/volumes/" + id + "/action", token, "{\"os-reset_status\": {\"status\": \"creating\"}}")
+                .status()).as("admins only").isEqualTo(403);
+        assertThat(adminApi.post("/volumes/" + id + "/action", admin,
+                "{\"os-reset_status\": {\"status\": \"creating\"}}").status()).isEqualTo(202);
+        assertThat(api.delete("/volumes/" + id, token).status()).as("not deletable while creating").isEqualTo(400);
+        assertThat(api.post("/volumes/" + id + "/action", token, "{\"os-force_delete\": {}}").status())
+                .isEqualTo(403);
+        assertThat(adminApi.post("/volumes/" + id + "/action", admin, "{\"os-force_delete\": {}}").status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/volumes/" + id, token).status() == 404);
+        assertThat(VOLUMES.resolve("volume-" + id)).doesNotExist();
+    }
+
+    @Test
     void aBurstOfCreatesCannotOverrunTheQuota() throws Exception {
         String token = newProjectMember(unique("burst"));
         String project = IDENTITY.projectId(token);

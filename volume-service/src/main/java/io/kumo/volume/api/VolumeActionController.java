@@ -62,6 +62,7 @@ class VolumeActionController {
                     "instance_uuid"), "instance_uuid"), CinderBodies.string(args, "host_name"),
                     CinderBodies.string(args, "mountpoint"), CinderBodies.string(args, "mode"));
             case "os-detach" -> actions.detach(caller, id, CinderBodies.string(args, "attachment_id"));
+            case "os-force_delete" -> actions.forceDelete(caller, id);
             case "os-reset_status" -> {
                 String status = CinderBodies.string(args, "status");
                 if (status == null) {

@@ -33,17 +33,20 @@ public class VolumeActions {
     private final VolumeLookup lookup;
     private final VolumeQuotas quotas;
     private final VolumeCommands commands;
+    private final StoragePools pools;
     private final TransactionTemplate transactions;
     private final VolumeSettings settings;
     private final Clock clock;
 
     VolumeActions(VolumeRecords volumes, SnapshotRecords snapshots, VolumeLookup lookup, VolumeQuotas quotas,
-            VolumeCommands commands, TransactionTemplate transactions, VolumeSettings settings, Clock clock) {
+            VolumeCommands commands, StoragePools pools, TransactionTemplate transactions, VolumeSettings settings,
+            Clock clock) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.lookup = lookup;
         this.quotas = quotas;
         this.commands = commands;
+        this.pools = pools;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -126,6 +129,35 @@ public class VolumeActions {
             Volume deleting = v.inStatus(VolumeStatus.DELETING, now.plus(settings.taskTimeout()), now);
             store(deleting);
             commands.delete(deleting);
+        });
+    }
+
+    /**
+     * {@code os-force_delete} (admin): deletes the volume whatever its status, for an operator clearing one
+     * that is stuck. It must be detached and have no snapshots. When its storage host is down, the record goes
+     * at once and the delete waits in the host's queue for its return.
+     */
+    public void forceDelete(Caller caller, String id) {
+        Policy.requireAdmin(caller, "volume_extension:volume_admin_actions:force_delete");
+        transactions.executeWithoutResult(tx -> {
+            Volume v = lookup.volume(caller, id);
+            if (!v.attachments().isEmpty()) {
+                throw ApiException.badRequest("Invalid volume: Volume " + id + " is attached; detach it first.");
+            }
+            if (!snapshots.ofVolume(id).isEmpty()) {
+                throw ApiException.badRequest("Invalid volume: Volume " + id + " still has dependent snapshots.");
+            }
+            if (v.host() == null) {
+                volumes.delete(id);
+                return;
+            }
+            Instant now = clock.instant();
+            Volume deleting = v.inStatus(VolumeStatus.DELETING, now.plus(settings.taskTimeout()), now);
+            store(deleting);
+            commands.delete(deleting);
+            if (!pools.isUp(v.host(), v.backend())) {
+                volumes.delete(id);
+            }
         });
     }
 
