@@ -3,12 +3,10 @@ package io.kumo.agent.volume;
 import io.kumo.agent.driver.Btrfs;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.InstanceFiles;
-import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.common.contract.volume.StoragePool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,6 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
     public static final String DRIVER = "btrfs";
 
     private static final Logger log = LoggerFactory.getLogger(BtrfsVolumeBackend.class);
-    private static final String PARTIAL = ".partial";
     private static final String DISK = "disk";
     /** The least room a volume's quota group leaves beyond its disk, for the subvolume's own metadata. */
     private static final long MIN_QUOTA_MARGIN = 64L << 20;
@@ -45,7 +42,7 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
     private final HostCommands commands;
     private final Btrfs btrfs;
     private final Duration copyTimeout;
-    private final InstanceLocks locks = new InstanceLocks();
+    private final BackendDirectory subvolumes;
 
     /**
      * @param dir         a directory on a mounted btrfs file system; quota groups are turned on for it
@@ -62,6 +59,7 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
         this.commands = new HostCommands(Duration.ofMinutes(1));
         this.btrfs = new Btrfs(commands);
         this.copyTimeout = copyTimeout;
+        this.subvolumes = new BackendDirectory(name, dir, this::deleteQuietly);
         requireBtrfsWithQuotas();
     }
 
@@ -130,7 +128,7 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
     public String extendVolume(String volumeId, int sizeGb) {
         Path volume = volume(volumeId);
         long bytes = VolumeSizes.bytes(sizeGb);
-        return locks.withLock(volume.toString(), () -> {
+        return subvolumes.exclusively(volume, () -> {
             Path disk = existing(volume, "volume " + volumeId);
             try {
                 long size = Math.max(Files.size(disk), bytes);
@@ -182,27 +180,11 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
 
     /** The subvolume {@code target} made by {@code content} unless it is there; returns its disk's path. */
     private String create(Path target, Content content) {
-        return locks.withLock(target.toString(), () -> {
-            Path disk = target.resolve(DISK);
-            if (Files.isDirectory(target)) {
-                log.info("{} on backend {} exists already: nothing to do", target.getFileName(), name);
-                return disk.toString();
-            }
-            Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
-            try {
-                deleteQuietly(partial); // left by a crash: started again from nothing
-                content.make(partial);
-                SparseFiles.flush(partial.resolve(DISK));
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                log.info("Made {} on backend {}", target.getFileName(), name);
-                return disk.toString();
-            } catch (IOException | HostCommands.HostCommandFailed e) {
-                throw new VolumeFailure(target.getFileName() + " could not be made on backend " + name + ": "
-                        + e.getMessage(), e);
-            } finally {
-                deleteQuietly(partial);
-            }
+        subvolumes.make(target, Files::isDirectory, partial -> {
+            content.make(partial);
+            SparseFiles.flush(partial.resolve(DISK));
         });
+        return target.resolve(DISK).toString();
     }
 
     /** {@code volume} as a writable snapshot of {@code source}'s subvolume, grown to its size and limited to it. */
@@ -237,10 +219,9 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
     }
 
     private void remove(Path subvolume) {
-        locks.withLock(subvolume.toString(), () -> {
+        subvolumes.exclusively(subvolume, () -> {
             try {
-                btrfs.deleteSubvolumeAndQgroup(subvolume.resolveSibling(subvolume.getFileName() + PARTIAL),
-                        copyTimeout);
+                btrfs.deleteSubvolumeAndQgroup(BackendDirectory.partialOf(subvolume), copyTimeout);
                 if (Files.isDirectory(subvolume)) {
                     btrfs.deleteSubvolumeAndQgroup(subvolume, copyTimeout);
                     log.info("Removed {} and its quota group from backend {}", subvolume.getFileName(), name);
@@ -263,11 +244,11 @@ public final class BtrfsVolumeBackend implements VolumeBackend {
     }
 
     private Path volume(String volumeId) {
-        return dir.resolve("volume-" + VolumeIds.require("volume", volumeId));
+        return subvolumes.volume(volumeId);
     }
 
     private Path snapshot(String snapshotId) {
-        return dir.resolve("snapshot-" + VolumeIds.require("snapshot", snapshotId));
+        return subvolumes.snapshot(snapshotId);
     }
 
     private void deleteQuietly(Path partial) {

@@ -1,15 +1,11 @@
 package io.kumo.agent.volume;
 
 import io.kumo.agent.driver.HostCommands;
-import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.common.contract.volume.StoragePool;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -37,13 +33,12 @@ public final class FileVolumeBackend implements VolumeBackend {
     private static final Logger log = LoggerFactory.getLogger(FileVolumeBackend.class);
     /** Volumes hold tenants' data: readable by the agent only, from the moment the file exists. */
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final String PARTIAL = ".partial";
 
     private final String name;
     private final Path dir;
     private final HostCommands commands;
     private final Duration copyTimeout;
-    private final InstanceLocks locks = new InstanceLocks();
+    private final BackendDirectory files;
 
     /**
      * @param dir         the directory the files live in; it must exist (an NFS export is mounted by the
@@ -62,6 +57,7 @@ public final class FileVolumeBackend implements VolumeBackend {
         this.dir = dir;
         this.commands = new HostCommands(Duration.ofMinutes(1));
         this.copyTimeout = copyTimeout;
+        this.files = new BackendDirectory(name, dir, FileVolumeBackend::deleteQuietly);
     }
 
     @Override
@@ -111,7 +107,7 @@ public final class FileVolumeBackend implements VolumeBackend {
     public String extendVolume(String volumeId, int sizeGb) {
         Path volume = volumeFile(volumeId);
         long bytes = VolumeSizes.bytes(sizeGb);
-        return locks.withLock(volume.toString(), () -> {
+        return files.exclusively(volume, () -> {
             existing(volume, "volume " + volumeId);
             try {
                 long current = Files.size(volume);
@@ -163,30 +159,14 @@ public final class FileVolumeBackend implements VolumeBackend {
 
     /** {@code target} made by {@code content} unless it is there; returns its path. */
     private String create(Path target, Content content) {
-        return locks.withLock(target.toString(), () -> {
-            if (Files.exists(target)) {
-                log.info("{} on backend {} exists already: nothing to do", target.getFileName(), name);
-                return target.toString();
-            }
-            Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
-            try {
-                Files.deleteIfExists(partial); // left by a crash: started again from nothing
-                // owner-only before any data is in it: cp and qemu-img keep an existing file's mode
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                content.write(partial);
-                Files.setPosixFilePermissions(partial, OWNER_ONLY);
-                SparseFiles.flush(partial);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                flushDirectory();
-                log.info("Made {} on backend {}", target.getFileName(), name);
-                return target.toString();
-            } catch (IOException | HostCommands.HostCommandFailed e) {
-                throw new VolumeFailure(target.getFileName() + " could not be made on backend " + name + ": "
-                        + e.getMessage(), e);
-            } finally {
-                deleteQuietly(partial);
-            }
+        files.make(target, Files::exists, partial -> {
+            // owner-only before any data is in it: cp and qemu-img keep an existing file's mode
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            content.write(partial);
+            Files.setPosixFilePermissions(partial, OWNER_ONLY);
+            SparseFiles.flush(partial);
         });
+        return target.toString();
     }
 
     /** {@code volume} made from {@code source} (checked once the volume is known not to exist yet). */
@@ -206,9 +186,9 @@ public final class FileVolumeBackend implements VolumeBackend {
     }
 
     private void remove(Path target) {
-        locks.withLock(target.toString(), () -> {
+        files.exclusively(target, () -> {
             try {
-                Files.deleteIfExists(target.resolveSibling(target.getFileName() + PARTIAL));
+                Files.deleteIfExists(BackendDirectory.partialOf(target));
                 if (Files.deleteIfExists(target)) {
                     log.info("Removed {} from backend {}", target.getFileName(), name);
                 }
@@ -220,15 +200,6 @@ public final class FileVolumeBackend implements VolumeBackend {
         });
     }
 
-    /** The rename reaches the disk too; a file system that cannot sync a directory keeps it in its journal. */
-    private void flushDirectory() {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            log.debug("Backend {}: {} could not be synced: {}", name, dir, e.getMessage());
-        }
-    }
-
     private Path existing(Path file, String what) {
         if (!Files.isRegularFile(file)) {
             throw new VolumeFailure(what + " does not exist on backend " + name);
@@ -237,11 +208,11 @@ public final class FileVolumeBackend implements VolumeBackend {
     }
 
     private Path volumeFile(String volumeId) {
-        return dir.resolve("volume-" + VolumeIds.require("volume", volumeId));
+        return files.volume(volumeId);
     }
 
     private Path snapshotFile(String snapshotId) {
-        return dir.resolve("snapshot-" + VolumeIds.require("snapshot", snapshotId));
+        return files.snapshot(snapshotId);
     }
 
     private static void deleteQuietly(Path file) {

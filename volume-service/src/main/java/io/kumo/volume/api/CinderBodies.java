@@ -60,7 +60,7 @@ final class CinderBodies {
             throw invalid(field, value, "is not a valid size");
         }
         if (size < 1) {
-            throw invalid(field, value, value.asString() + " is less than the minimum of 1");
+            throw invalid(field, value, "is less than the minimum of 1");
         }
         if (size > Integer.MAX_VALUE) {
             throw invalid(field, value, "is greater than the maximum of " + Integer.MAX_VALUE);
@@ -116,9 +116,10 @@ final class CinderBodies {
         return metadata;
     }
 
+    /** Cinder's schema message: {@code Invalid input for field/attribute size. Value: 0. 0 is less than ...}. */
     private static ApiException invalid(String field, JsonNode value, String why) {
         String shown = value.isString() ? value.asString() : value.toString();
         return ApiException.badRequest("Invalid input for field/attribute " + field + ". Value: " + shown + ". "
-                + (why.startsWith(shown) ? why : shown + " " + why) + ".");
+                + shown + " " + why + ".");
     }
 }

@@ -3,7 +3,6 @@ package io.kumo.volume.api;
 import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.error.ApiException;
-import io.kumo.common.web.PageLinks;
 import io.kumo.common.web.PageRequest;
 import io.kumo.common.web.PublicUrls;
 import io.kumo.volume.application.Snapshots;
@@ -12,7 +11,6 @@ import io.kumo.volume.application.VolumeQueries;
 import io.kumo.volume.domain.Snapshot;
 import io.kumo.volume.domain.SnapshotStatus;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -122,13 +120,7 @@ class SnapshotController {
         }
         List<Snapshot> found = queries.snapshots(caller, params.get("name"), status, params.get("volume_id"),
                 VolumeController.allTenants(params), params.get("project_id"), page.marker(), page.limit());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("snapshots", found.stream().map(view).toList());
-        if (page.limit() > 0 && found.size() == page.limit()) {
-            body.put("snapshots_links", List.of(Map.of("rel", "next", "href", PageLinks.next(
-                    urls.base(request) + request.getRequestURI(), request.getQueryString(), page,
-                    found.get(found.size() - 1).id()))));
-        }
-        return body;
+        return CinderPages.body("snapshots", found.stream().map(view).toList(),
+                found.isEmpty() ? null : found.get(found.size() - 1).id(), page, request, urls);
     }
 }

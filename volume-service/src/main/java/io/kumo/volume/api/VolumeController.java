@@ -3,7 +3,6 @@ package io.kumo.volume.api;
 import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.error.ApiException;
-import io.kumo.common.web.PageLinks;
 import io.kumo.common.web.PageRequest;
 import io.kumo.common.web.PublicUrls;
 import io.kumo.volume.application.NewVolume;
@@ -17,7 +16,6 @@ import io.kumo.volume.domain.VolumeQuery;
 import io.kumo.volume.domain.VolumeStatus;
 import io.kumo.volume.domain.VolumeType;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,16 +89,14 @@ class VolumeController {
             HttpServletRequest request) {
         VolumeViews.Base base = base(request, projectId);
         Map<String, String> typeNames = typeNames();
-        return page(caller, params, request, v -> VolumeViews.detail(v, typeNames.get(v.typeId()), caller, base,
-                VolumeViews.poolHost(v)));
+        return page(caller, params, request, v -> VolumeViews.detail(v, typeNames.get(v.typeId()), caller, base));
     }
 
     @GetMapping("/v3/{projectId}/volumes/{id}")
     Map<String, Object> show(Caller caller, @PathVariable String projectId, @PathVariable String id,
             HttpServletRequest request) {
         Volume v = lookup.volume(caller, id);
-        return Map.of("volume", VolumeViews.detail(v, types.byId(v.typeId()).name(), caller, base(request, projectId),
-                VolumeViews.poolHost(v)));
+        return Map.of("volume", VolumeViews.detail(v, types.byId(v.typeId()).name(), caller, base(request, projectId)));
     }
 
     @PutMapping("/v3/{projectId}/volumes/{id}")
@@ -137,14 +133,8 @@ class VolumeController {
                 params.get("availability_zone"), params.containsKey("size") ? size(params.get("size")) : null);
         List<Volume> found = queries.volumes(caller, filters, allTenants(params), params.get("project_id"),
                 page.marker(), page.limit());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("volumes", found.stream().map(view).toList());
-        if (page.limit() > 0 && found.size() == page.limit()) {
-            body.put("volumes_links", List.of(Map.of("rel", "next", "href", PageLinks.next(
-                    urls.base(request) + request.getRequestURI(), request.getQueryString(), page,
-                    found.get(found.size() - 1).id()))));
-        }
-        return body;
+        return CinderPages.body("volumes", found.stream().map(view).toList(),
+                found.isEmpty() ? null : found.get(found.size() - 1).id(), page, request, urls);
     }
 
     private Map<String, String> typeNames() {

@@ -3,6 +3,7 @@ package io.kumo.volume.api;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.auth.Policy;
 import io.kumo.volume.domain.Attachment;
+import io.kumo.volume.domain.StoragePoolState;
 import io.kumo.volume.domain.Volume;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +74,11 @@ final class VolumeViews {
     }
 
     /** Show and detail: the basic view with the extension attributes the caller may see. */
-    static Map<String, Object> detail(Volume v, String typeName, Caller caller, Base base, String poolHost) {
+    static Map<String, Object> detail(Volume v, String typeName, Caller caller, Base base) {
         Map<String, Object> m = basic(v, typeName, caller, base);
         m.put("os-vol-tenant-attr:tenant_id", v.projectId());
         if (Policy.isAdmin(caller)) {
-            m.put("os-vol-host-attr:host", poolHost);
+            m.put("os-vol-host-attr:host", StoragePoolState.cinderHost(v.host(), v.backend()));
             m.put("os-vol-mig-status-attr:migstat", null);
             m.put("os-vol-mig-status-attr:name_id", null);
         }
@@ -85,11 +86,6 @@ final class VolumeViews {
             m.put("volume_image_metadata", Map.of("image_id", v.imageId()));
         }
         return m;
-    }
-
-    /** Cinder's {@code host@backend#pool} of a placed volume, null before it has a host. */
-    static String poolHost(Volume v) {
-        return v.host() == null ? null : v.host() + "@" + v.backend() + "#" + v.backend();
     }
 
     private static Map<String, Object> attachment(Attachment a, Caller caller) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class StoragePools {
     @Transactional(readOnly = true)
     public boolean isUp(String host, String backend) {
         Instant upSince = clock.instant().minus(settings.poolDownAfter());
-        return all().stream().anyMatch(p -> p.host().equals(host) && p.backend().equals(backend)
+        return pools.all(Map.of()).stream().anyMatch(p -> p.host().equals(host) && p.backend().equals(backend)
                 && !p.seenAt().isBefore(upSince));
     }
 }

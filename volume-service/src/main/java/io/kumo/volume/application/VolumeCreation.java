@@ -43,8 +43,8 @@ public class VolumeCreation {
     private final VolumeSettings settings;
     private final Clock clock;
 
-    VolumeCreation(VolumeRecords volumes, SnapshotRecords snapshots, VolumeLookup lookup, VolumeTypes types, StoragePools pools,
-            VolumeQuotas quotas, VolumeCommands commands, ObjectProvider<ImageService> images,
+    VolumeCreation(VolumeRecords volumes, SnapshotRecords snapshots, VolumeLookup lookup, VolumeTypes types,
+            StoragePools pools, VolumeQuotas quotas, VolumeCommands commands, ObjectProvider<ImageService> images,
             TransactionTemplate transactions, VolumeSettings settings, Clock clock) {
         this.volumes = volumes;
         this.snapshots = snapshots;
@@ -162,7 +162,8 @@ public class VolumeCreation {
                     .orElseThrow(() -> ApiException.badRequest("Invalid snapshot: snapshot " + request.snapshotId()
                             + " is no longer available."));
             if (!snapshots.update(snapshot.renamed(snapshot.name(), snapshot.description(), snapshot.updatedAt()))) {
-                throw ApiException.conflict("Snapshot " + snapshot.id() + " was changed by another request; try again.");
+                throw ApiException.conflict("Snapshot " + snapshot.id() + " was changed by another request; try"
+                        + " again.");
             }
         }
         if (request.sourceVolId() != null) {

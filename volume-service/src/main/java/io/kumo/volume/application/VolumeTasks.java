@@ -154,7 +154,7 @@ public class VolumeTasks {
         }
     }
 
-    /** The size an extend asked for travels in the command, not the outcome: read it from the deadline's task. */
+    /** The size the host reports having made; an agent that predates that field reports 0: keep the old size. */
     private static int extendedSize(Volume v, VolumeTaskDone outcome) {
         return outcome.sizeGb() > 0 ? outcome.sizeGb() : v.sizeGb();
     }

@@ -12,6 +12,11 @@ public record StoragePoolState(String host, String backend, String driver, Strin
 
     /** Cinder's host string {@code host@backend#pool} (one pool per backend here). */
     public String cinderHost() {
-        return host + "@" + backend + "#" + backend;
+        return cinderHost(host, backend);
+    }
+
+    /** The same string for a volume on {@code backend} of {@code host}; null for a volume on no host. */
+    public static String cinderHost(String host, String backend) {
+        return host == null ? null : host + "@" + backend + "#" + backend;
     }
 }

@@ -40,13 +40,6 @@ public record Volume(String id, String projectId, String userId, String name, St
                 metadata, attachments);
     }
 
-    /** Placed on a storage pool. */
-    public Volume placedOn(String host, String backend) {
-        return new Volume(id, projectId, userId, name, description, sizeGb, status, typeId, availabilityZone, bootable,
-                snapshotId, sourceVolId, imageId, host, backend, location, failure, taskDeadline, createdAt, updatedAt,
-                version, metadata, attachments);
-    }
-
     /** Made by its host, now kept at {@code location}. */
     public Volume made(String location, Instant now) {
         return new Volume(id, projectId, userId, name, description, sizeGb, VolumeStatus.AVAILABLE, typeId,

@@ -6,7 +6,6 @@ import io.kumo.volume.domain.StorageUsage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +21,18 @@ public class SnapshotRecords {
             + " host, backend, failure, task_deadline, created_at, updated_at, version";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MetadataTable metadata;
 
     public SnapshotRecords(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.metadata = new MetadataTable(jdbc, "snapshot_metadata", "snapshot_id");
     }
 
     public void insert(Snapshot s) {
         jdbc.update("INSERT INTO snapshots (" + COLUMNS + ") VALUES (:id, :project, :user, :volume, :name,"
-                + " :description, :size, :status, :host, :backend, :failure, :deadline, :created, :updated, 0)", params(s));
-        replaceMetadata(s.id(), s.metadata());
+                + " :description, :size, :status, :host, :backend, :failure, :deadline, :created, :updated, 0)",
+                params(s));
+        metadata.insert(s.id(), s.metadata());
     }
 
     public boolean update(Snapshot s) {
@@ -40,8 +42,8 @@ public class SnapshotRecords {
     }
 
     public Optional<Snapshot> find(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE id = :id", Map.of("id", id),
-                (rs, n) -> snapshot(rs)).stream().findFirst().map(this::withMetadata);
+        return withMetadata(jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE id = :id", Map.of("id", id),
+                (rs, n) -> snapshot(rs))).stream().findFirst();
     }
 
     /** One page, newest first, optionally of one project, name, status or volume. */
@@ -71,24 +73,18 @@ public class SnapshotRecords {
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
         p.addValue("limit", limit);
-        return jdbc.query(sql.toString(), p, (rs, n) -> snapshot(rs)).stream().map(this::withMetadata).toList();
-    }
-
-    public int countOfVolume(String volumeId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM snapshots WHERE volume_id = :v", Map.of("v", volumeId),
-                Integer.class);
-        return n == null ? 0 : n;
+        return withMetadata(jdbc.query(sql.toString(), p, (rs, n) -> snapshot(rs)));
     }
 
     public List<Snapshot> ofVolume(String volumeId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE volume_id = :v ORDER BY created_at",
-                Map.of("v", volumeId), (rs, n) -> snapshot(rs)).stream().map(this::withMetadata).toList();
+        return withMetadata(jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE volume_id = :v"
+                + " ORDER BY created_at", Map.of("v", volumeId), (rs, n) -> snapshot(rs)));
     }
 
     public List<Snapshot> overdue(Instant now, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE task_deadline < :now ORDER BY task_deadline"
-                + " LIMIT :limit", new MapSqlParameterSource("now", Timestamps.of(now)).addValue("limit", limit),
-                (rs, n) -> snapshot(rs)).stream().map(this::withMetadata).toList();
+        return withMetadata(jdbc.query("SELECT " + COLUMNS + " FROM snapshots WHERE task_deadline < :now"
+                + " ORDER BY task_deadline LIMIT :limit", new MapSqlParameterSource("now", Timestamps.of(now))
+                        .addValue("limit", limit), (rs, n) -> snapshot(rs)));
     }
 
     public StorageUsage usage(String projectId) {
@@ -97,25 +93,20 @@ public class SnapshotRecords {
     }
 
     public void delete(String id) {
-        jdbc.update("DELETE FROM snapshot_metadata WHERE snapshot_id = :id", Map.of("id", id));
+        metadata.delete(id);
         jdbc.update("DELETE FROM snapshots WHERE id = :id", Map.of("id", id));
     }
 
-    public void replaceMetadata(String snapshotId, Map<String, String> metadata) {
-        jdbc.update("DELETE FROM snapshot_metadata WHERE snapshot_id = :id", Map.of("id", snapshotId));
-        metadata.forEach((k, v) -> jdbc.update("INSERT INTO snapshot_metadata (snapshot_id, meta_key, meta_value)"
-                + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", snapshotId).addValue("k", k)
-                        .addValue("v", v)));
+    public void replaceMetadata(String snapshotId, Map<String, String> values) {
+        metadata.replace(snapshotId, values);
     }
 
-    private Snapshot withMetadata(Snapshot s) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        jdbc.query("SELECT meta_key, meta_value FROM snapshot_metadata WHERE snapshot_id = :id ORDER BY meta_key",
-                Map.of("id", s.id()), rs -> {
-                    metadata.put(rs.getString(1), rs.getString(2));
-                });
-        return new Snapshot(s.id(), s.projectId(), s.userId(), s.volumeId(), s.name(), s.description(), s.sizeGb(),
-                s.status(), s.host(), s.backend(), s.failure(), s.taskDeadline(), s.createdAt(), s.updatedAt(), s.version(), metadata);
+    /** The rows with their metadata, read for the whole page at once. */
+    private List<Snapshot> withMetadata(List<Snapshot> rows) {
+        Map<String, Map<String, String>> metadataOf = metadata.of(rows.stream().map(Snapshot::id).toList());
+        return rows.stream().map(s -> new Snapshot(s.id(), s.projectId(), s.userId(), s.volumeId(), s.name(),
+                s.description(), s.sizeGb(), s.status(), s.host(), s.backend(), s.failure(), s.taskDeadline(),
+                s.createdAt(), s.updatedAt(), s.version(), metadataOf.getOrDefault(s.id(), Map.of()))).toList();
     }
 
     private static MapSqlParameterSource params(Snapshot s) {

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +30,18 @@ public class VolumeRecords {
             + " task_deadline, created_at, updated_at, version";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MetadataTable metadata;
 
     public VolumeRecords(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.metadata = new MetadataTable(jdbc, "volume_metadata", "volume_id");
     }
 
     public void insert(Volume v) {
         jdbc.update("INSERT INTO volumes (" + COLUMNS + ") VALUES (:id, :project, :user, :name, :description, :size,"
                 + " :status, :type, :az, :bootable, :snapshot, :source, :image, :host, :backend, :location, :failure,"
                 + " :deadline, :created, :updated, 0)", params(v));
-        replaceMetadata(v.id(), v.metadata());
+        metadata.insert(v.id(), v.metadata());
     }
 
     /** Compare-and-set of the mutable columns; false when the volume changed since {@code v} was read. */
@@ -58,9 +59,8 @@ public class VolumeRecords {
     }
 
     public Optional<Volume> find(String id) {
-        List<Volume> found = jdbc.query("SELECT " + COLUMNS + " FROM volumes WHERE id = :id", Map.of("id", id),
-                (rs, n) -> volume(rs, metadata(id), attachments(id)));
-        return found.stream().findFirst();
+        return withDetails(jdbc.query("SELECT " + COLUMNS + " FROM volumes WHERE id = :id", Map.of("id", id),
+                (rs, n) -> volume(rs, Map.of(), List.of()))).stream().findFirst();
     }
 
     /**
@@ -114,7 +114,7 @@ public class VolumeRecords {
 
     public void delete(String id) {
         Map<String, String> p = Map.of("id", id);
-        jdbc.update("DELETE FROM volume_metadata WHERE volume_id = :id", p);
+        metadata.delete(id);
         jdbc.update("DELETE FROM volume_attachments WHERE volume_id = :id", p);
         jdbc.update("DELETE FROM volumes WHERE id = :id", p);
     }
@@ -150,10 +150,8 @@ public class VolumeRecords {
         return allocated;
     }
 
-    public void replaceMetadata(String volumeId, Map<String, String> metadata) {
-        jdbc.update("DELETE FROM volume_metadata WHERE volume_id = :id", Map.of("id", volumeId));
-        metadata.forEach((k, v) -> jdbc.update("INSERT INTO volume_metadata (volume_id, meta_key, meta_value)"
-                + " VALUES (:id, :k, :v)", new MapSqlParameterSource("id", volumeId).addValue("k", k).addValue("v", v)));
+    public void replaceMetadata(String volumeId, Map<String, String> values) {
+        metadata.replace(volumeId, values);
     }
 
     public void insertAttachment(Attachment a) {
@@ -169,31 +167,30 @@ public class VolumeRecords {
         jdbc.update("DELETE FROM volume_attachments WHERE id = :id", Map.of("id", attachmentId));
     }
 
+    /** The rows with their metadata and attachments, read for the whole page at once. */
     private List<Volume> withDetails(List<Volume> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<String> ids = rows.stream().map(Volume::id).toList();
+        Map<String, Map<String, String>> metadataOf = metadata.of(ids);
+        Map<String, List<Attachment>> attachmentsOf = new HashMap<>();
+        jdbc.query("SELECT id, volume_id, server_id, host_name, mountpoint, attach_mode, attached_at"
+                + " FROM volume_attachments WHERE volume_id IN (:ids) ORDER BY attached_at", Map.of("ids", ids),
+                rs -> {
+                    attachmentsOf.computeIfAbsent(rs.getString(2), id -> new ArrayList<>()).add(new Attachment(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Timestamps.instant(rs.getTimestamp(7))));
+                });
         List<Volume> full = new ArrayList<>(rows.size());
         for (Volume v : rows) {
             full.add(new Volume(v.id(), v.projectId(), v.userId(), v.name(), v.description(), v.sizeGb(), v.status(),
                     v.typeId(), v.availabilityZone(), v.bootable(), v.snapshotId(), v.sourceVolId(), v.imageId(),
                     v.host(), v.backend(), v.location(), v.failure(), v.taskDeadline(), v.createdAt(), v.updatedAt(),
-                    v.version(), metadata(v.id()), attachments(v.id())));
+                    v.version(), metadataOf.getOrDefault(v.id(), Map.of()), attachmentsOf.getOrDefault(v.id(),
+                            List.of())));
         }
         return full;
-    }
-
-    private Map<String, String> metadata(String volumeId) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        jdbc.query("SELECT meta_key, meta_value FROM volume_metadata WHERE volume_id = :id ORDER BY meta_key",
-                Map.of("id", volumeId), rs -> {
-                    metadata.put(rs.getString(1), rs.getString(2));
-                });
-        return metadata;
-    }
-
-    private List<Attachment> attachments(String volumeId) {
-        return jdbc.query("SELECT id, volume_id, server_id, host_name, mountpoint, attach_mode, attached_at"
-                + " FROM volume_attachments WHERE volume_id = :id ORDER BY attached_at", Map.of("id", volumeId),
-                (rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), Timestamps.instant(rs.getTimestamp(7))));
     }
 
     private static MapSqlParameterSource params(Volume v) {
