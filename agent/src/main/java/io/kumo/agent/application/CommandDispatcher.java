@@ -8,12 +8,14 @@ import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
+import io.kumo.agent.handler.VolumeAttachmentHandler;
 import io.kumo.agent.handler.VolumeCommandHandler;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.GetConsoleOutput;
 import io.kumo.common.contract.host.GetDiagnostics;
 import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerCommand;
+import io.kumo.common.contract.host.VolumeAttachmentCommand;
 import io.kumo.common.contract.volume.VolumeCommand;
 import io.kumo.common.messaging.MessageCodec;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes a host command to its handler: by message type ({@code kumo_type}: BuildServer, ServerCommand,
- * RebuildServer, the requests GetConsoleOutput and GetDiagnostics, or volume-service's VolumeCommand), then for a
+ * RebuildServer, VolumeAttachmentCommand, the requests GetConsoleOutput and GetDiagnostics, or volume-service's
+ * VolumeCommand), then for a
  * ServerCommand by its action, and to the host it names. A
  * type this agent does not know (a newer compute-service, a stray publisher) is logged and dropped rather
  * than failed: failing would only park it in the dead-letter queue after three useless redeliveries. A known
@@ -44,6 +47,7 @@ public final class CommandDispatcher {
     static final String GET_CONSOLE_OUTPUT = MessageCodec.typeOf(GetConsoleOutput.class).name();
     static final String GET_DIAGNOSTICS = MessageCodec.typeOf(GetDiagnostics.class).name();
     static final String VOLUME_COMMAND = MessageCodec.typeOf(VolumeCommand.class).name();
+    static final String VOLUME_ATTACHMENT = MessageCodec.typeOf(VolumeAttachmentCommand.class).name();
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
@@ -67,7 +71,7 @@ public final class CommandDispatcher {
     /** Every handler the agent has: one per message type, one per ServerCommand action. */
     public record Handlers(BuildServerHandler build, List<ServerActionHandler> actions, RebuildServerHandler rebuild,
             ConsoleOutputHandler console, DiagnosticsHandler diagnostics, MisaddressedCommandHandler misaddressed,
-            VolumeCommandHandler volume) {
+            VolumeCommandHandler volume, VolumeAttachmentHandler attachment) {
     }
 
     /** A command as the broker delivered it; {@code replyTo} is set only for requests that want a reply. */
@@ -120,6 +124,8 @@ public final class CommandDispatcher {
             GetDiagnostics request = codec.fromJson(delivery.body(), GetDiagnostics.class);
             answer(delivery, type, request.instanceUuid(), request.host(), request.expired(clock.instant()),
                     h -> handlers.diagnostics().handle(request, h), h -> handlers.diagnostics().notServed(request, h));
+        } else if (VOLUME_ATTACHMENT.equals(type)) {
+            attachment(codec.fromJson(delivery.body(), VolumeAttachmentCommand.class), delivery.routingKey());
         } else if (VOLUME_COMMAND.equals(type)) {
             volume(codec.fromJson(delivery.body(), VolumeCommand.class), delivery.routingKey());
         } else {
@@ -159,6 +165,19 @@ public final class CommandDispatcher {
         served(host).ifPresentOrElse(h -> handlers.rebuild().handle(command, h), () -> {
             log.warn("RebuildServer for {} on {}, a host this agent does not serve", command.instanceUuid(), host);
             handlers.misaddressed().handle(command, host);
+        });
+    }
+
+    private void attachment(VolumeAttachmentCommand command, String routingKey) {
+        if (command.action() == null) {
+            throw new IllegalArgumentException("VolumeAttachmentCommand for volume " + command.volumeId()
+                    + " names no action");
+        }
+        String host = hostOf(command.host(), routingKey);
+        served(host).ifPresentOrElse(h -> handlers.attachment().handle(command, h), () -> {
+            log.warn("VolumeAttachmentCommand for {} on {}, a host this agent does not serve", command.instanceUuid(),
+                    host);
+            handlers.attachment().notServed(command, host);
         });
     }
 

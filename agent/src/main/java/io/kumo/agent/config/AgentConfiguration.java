@@ -25,6 +25,7 @@ import io.kumo.agent.handler.RebootServerHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.agent.handler.VolumeAttachmentHandler;
 import io.kumo.agent.handler.VolumeCommandHandler;
 import io.kumo.agent.messaging.HostEventPublisher;
 import io.kumo.agent.messaging.HostReplyPublisher;
@@ -147,7 +148,7 @@ class AgentConfiguration {
                 List.of(new StartServerHandler(events, clock), new StopServerHandler(events, clock),
                         new RebootServerHandler(events, clock), new DeleteServerHandler(events, clock)),
                 new RebuildServerHandler(events, clock), new ConsoleOutputHandler(), new DiagnosticsHandler(),
-                new MisaddressedCommandHandler(events, clock), volume);
+                new MisaddressedCommandHandler(events, clock), volume, new VolumeAttachmentHandler(events, clock));
     }
 
     /** Per-instance metrics next to the agent's own on /actuator/prometheus. */

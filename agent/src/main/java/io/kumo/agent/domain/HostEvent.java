@@ -6,6 +6,7 @@ import io.kumo.common.contract.host.HostHeartbeat;
 import io.kumo.common.contract.host.InstancePowerChanged;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
+import io.kumo.common.contract.host.VolumeAttachmentDone;
 import io.kumo.common.contract.network.PortStatusReported;
 import io.kumo.common.contract.volume.StorageAnnounced;
 import io.kumo.common.contract.volume.VolumeTaskDone;
@@ -42,6 +43,10 @@ public record HostEvent(String routingKey, Object payload) {
 
     public static HostEvent of(PortStatusReported event) {
         return new HostEvent(PortStatusReported.ROUTING_KEY, event);
+    }
+
+    public static HostEvent of(VolumeAttachmentDone event) {
+        return new HostEvent(VolumeAttachmentDone.ROUTING_KEY, event);
     }
 
     public static HostEvent of(VolumeTaskDone event) {

@@ -60,6 +60,23 @@ public interface HypervisorDriver {
      */
     Optional<InstanceStats> stats(String instanceUuid);
 
+    /**
+     * Attaches the volume to the instance — a disk hot-plugged into a running VM (and kept in its definition),
+     * a file system mounted into a container — and records it with the instance. Attaching a volume that is
+     * attached already returns the instance as it is. Empty when the instance is not on this host.
+     *
+     * @throws VolumeAttachFailure when the host cannot attach it; the instance is left as it was
+     */
+    Optional<InstanceInfo> attachVolume(String instanceUuid, AttachedVolume volume);
+
+    /**
+     * Detaches the volume; detaching one that is not attached returns the instance as it is. Empty when the
+     * instance is not on this host.
+     *
+     * @throws VolumeAttachFailure when the guest keeps the volume (busy); it stays attached
+     */
+    Optional<InstanceInfo> detachVolume(String instanceUuid, String volumeId);
+
     /** Destroys the instance and unplugs its ports; returns what was destroyed, empty when nothing was there. */
     Optional<InstanceInfo> destroy(String instanceUuid);
 

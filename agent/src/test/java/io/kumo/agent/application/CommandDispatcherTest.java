@@ -13,14 +13,15 @@ import io.kumo.agent.driver.fake.FakeDriver;
 import io.kumo.agent.driver.fake.FakeDriverSettings;
 import io.kumo.agent.handler.BuildServerHandler;
 import io.kumo.agent.handler.ConsoleOutputHandler;
-import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.DeleteServerHandler;
+import io.kumo.agent.handler.DiagnosticsHandler;
 import io.kumo.agent.handler.MisaddressedCommandHandler;
 import io.kumo.agent.handler.RebootServerHandler;
 import io.kumo.agent.handler.RebuildServerHandler;
 import io.kumo.agent.handler.ServerActionHandler;
 import io.kumo.agent.handler.StartServerHandler;
 import io.kumo.agent.handler.StopServerHandler;
+import io.kumo.agent.handler.VolumeAttachmentHandler;
 import io.kumo.agent.handler.VolumeCommandHandler;
 import io.kumo.agent.volume.FileVolumeBackend;
 import io.kumo.agent.volume.StorageHost;
@@ -32,11 +33,11 @@ import io.kumo.common.contract.host.ConsoleOutput;
 import io.kumo.common.contract.host.Diagnostics;
 import io.kumo.common.contract.host.GetConsoleOutput;
 import io.kumo.common.contract.host.GetDiagnostics;
-import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.PowerState;
+import io.kumo.common.contract.host.RebuildServer;
 import io.kumo.common.contract.host.ServerActionDone;
-import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerCommand.Action;
+import io.kumo.common.contract.host.ServerCommand;
 import io.kumo.common.contract.host.ServerSpawned;
 import io.kumo.common.contract.volume.VolumeCommand;
 import io.kumo.common.contract.volume.VolumeSource;
@@ -80,7 +81,8 @@ class CommandDispatcherTest {
                 new MisaddressedCommandHandler(events, clock), new VolumeCommandHandler(storage,
                         new VolumeTasks(new VolumeImages(() -> {
                             throw new AssertionError("no image is read");
-                        }, volumes.resolve("images"), 1 << 30, clock)), events, clock));
+                        }, volumes.resolve("images"), 1 << 30, clock)), events, clock),
+                new VolumeAttachmentHandler(events, clock));
     }
 
     private List<ServerActionHandler> allActionHandlers() {

@@ -1,15 +1,19 @@
 package io.kumo.agent.driver.fake;
 
+import io.kumo.agent.driver.AttachedVolume;
 import io.kumo.agent.driver.DriverCapabilities;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.HypervisorInfo;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.driver.VolumeAttachFailure;
 import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
 import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +168,32 @@ public final class FakeDriver implements HypervisorDriver {
             return new InstanceStats(InstanceStats.RUNNING, instance.flavor().vcpus(), 0L, null, null, memory, 0L,
                     null, null, null, List.of(new InstanceStats.Disk("vda", 0, 0, 0, 0, 0)), nics, null);
         });
+    }
+
+    /**
+     * Records the volume with the instance, as a real host would once its guest has the disk — after checking,
+     * as a real host must, that the volume's file is there to be opened.
+     */
+    @Override
+    public Optional<InstanceInfo> attachVolume(String instanceUuid, AttachedVolume volume) {
+        return changePowerState(instanceUuid, instance -> {
+            if (instance.volume(volume.volumeId()).isPresent()) {
+                return instance;
+            }
+            if (!Files.isRegularFile(Path.of(volume.path()))) {
+                throw new VolumeAttachFailure("volume " + volume.volumeId() + " is not at " + volume.path()
+                        + " on this host");
+            }
+            if (instance.volumes().stream().anyMatch(v -> v.device().equals(volume.device()))) {
+                throw new VolumeAttachFailure("instance " + instanceUuid + " has a volume at " + volume.device());
+            }
+            return instance.withVolume(volume);
+        });
+    }
+
+    @Override
+    public Optional<InstanceInfo> detachVolume(String instanceUuid, String volumeId) {
+        return changePowerState(instanceUuid, instance -> instance.withoutVolume(volumeId));
     }
 
     @Override

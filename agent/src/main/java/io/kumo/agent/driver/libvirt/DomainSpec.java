@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.libvirt;
 
+import io.kumo.agent.driver.AttachedVolume;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,12 +12,15 @@ import java.util.List;
  * @param kernel     direct kernel boot: the kernel, initrd and command line; null to boot the root disk
  * @param configDrive the ISO9660 config drive, attached as a read-only CD-ROM
  * @param consoleLog the file the serial console is appended to
+ * @param volumes    the attached volumes, virtio disks after the root disk
  */
 public record DomainSpec(String uuid, String displayName, String type, String machine, int memoryMb, int vcpus,
-        DirectKernel kernel, Disk rootDisk, Path configDrive, List<Nic> nics, Path consoleLog) {
+        DirectKernel kernel, Disk rootDisk, Path configDrive, List<Nic> nics, Path consoleLog,
+        List<AttachedVolume> volumes) {
 
     public DomainSpec {
         nics = List.copyOf(nics);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
     }
 
     /** The domain's name in libvirt: {@code kumo-<uuid>}, so Kumo's domains are told apart from others. */

@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.libvirt;
 
+import io.kumo.agent.driver.AttachedVolume;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +15,21 @@ final class DomainXml {
     static final String ROOT_DISK = "vda";
 
     private DomainXml() {
+    }
+
+    /**
+     * An attached volume as a virtio disk, for the domain's XML and for hot-plugging: its target the device's
+     * name ({@code vdb}), its serial the volume id as far as virtio-blk keeps it (20 characters), so the guest
+     * finds it under {@code /dev/disk/by-id/virtio-<serial>} as Nova's guests do.
+     */
+    static String volumeDisk(AttachedVolume volume) {
+        String serial = volume.volumeId().length() > 20 ? volume.volumeId().substring(0, 20) : volume.volumeId();
+        return "<disk type='file' device='disk'>\n"
+                + "  <driver name='qemu' type='" + escape(volume.format()) + "'/>\n"
+                + "  <source file='" + escape(volume.path()) + "'/>\n"
+                + "  <target dev='" + escape(volume.deviceName()) + "' bus='virtio'/>\n"
+                + "  <serial>" + escape(serial) + "</serial>\n"
+                + "</disk>\n";
     }
 
     static String of(DomainSpec spec) {
@@ -51,6 +67,9 @@ final class DomainXml {
         xml.append("      <driver name='qemu' type='raw'/>\n");
         xml.append("      <source file='").append(path(spec.configDrive())).append("'/>\n");
         xml.append("      <target dev='hdd' bus='ide'/>\n      <readonly/>\n    </disk>\n");
+        for (AttachedVolume volume : spec.volumes()) {
+            xml.append(volumeDisk(volume).indent(4));
+        }
         for (DomainSpec.Nic nic : spec.nics()) {
             xml.append("    <interface type='bridge'>\n");
             xml.append("      <mac address='").append(escape(nic.macAddress())).append("'/>\n");

@@ -2,6 +2,7 @@ package io.kumo.agent.driver.libvirt;
 
 import io.kumo.common.contract.host.InstanceStats;
 import io.kumo.common.contract.host.PowerState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ final class LibvirtDomains {
      * native side never calls a collected callback.
      */
     private static final ErrorCallback SILENT = new ErrorCallback();
+    /** virDomainModificationImpact and virDomainXMLFlags. */
+    private static final int AFFECT_LIVE = 1;
+    private static final int AFFECT_CONFIG = 2;
+    private static final int VIR_DOMAIN_XML_INACTIVE = 2;
 
     private final String uri;
     private Connect connection;
@@ -148,6 +153,71 @@ final class LibvirtDomains {
                     rss, null, null, null, List.of(new InstanceStats.Disk(disk, block.rd_bytes, block.rd_req,
                             block.wr_bytes, block.wr_req, block.errs)), nics, null);
         }));
+    }
+
+    /**
+     * Adds a device to the domain's definition and, when it runs, hot-plugs it into the guest. False when
+     * libvirt has no such domain.
+     */
+    boolean attachDevice(String uuid, String deviceXml) {
+        return Boolean.TRUE.equals(withDomain(uuid, "attach a device to", d -> {
+            d.attachDeviceFlags(deviceXml, d.isActive() == 1 ? AFFECT_LIVE | AFFECT_CONFIG : AFFECT_CONFIG);
+            return Boolean.TRUE;
+        }));
+    }
+
+    /**
+     * Whether the domain has a disk at {@code target} ({@code vdb}): in the running guest when it runs, else in
+     * its definition.
+     */
+    boolean hasDisk(String uuid, String target) {
+        return Boolean.TRUE.equals(withDomain(uuid, "read the disks of", d ->
+                d.getXMLDesc(0).contains("<target dev='" + target + "'")));
+    }
+
+    /**
+     * Asks the running guest to let go of a device (an ACPI unplug it must answer) and waits until it has, up
+     * to {@code timeout}; then removes it from the definition. A guest that keeps it keeps it in the definition
+     * too: the answer is false and nothing changed.
+     */
+    boolean detachDevice(String uuid, String deviceXml, String target, Duration timeout) {
+        Boolean live = withDomain(uuid, "detach a device from", d -> {
+            if (d.isActive() == 1 && d.getXMLDesc(0).contains("<target dev='" + target + "'")) {
+                d.detachDeviceFlags(deviceXml, AFFECT_LIVE);
+            }
+            return d.isActive() == 1;
+        });
+        if (live == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (live && hasDisk(uuid, target)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause();
+        }
+        withDomain(uuid, "detach a device from", d -> {
+            if (d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE).contains("<target dev='" + target + "'")) {
+                d.detachDeviceFlags(deviceXml, AFFECT_CONFIG);
+            }
+            return null;
+        });
+        return true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LibvirtFailure("interrupted while waiting for a guest to let go of a device", e);
+        }
+    }
+
+    /** The domain's definition as libvirt keeps it (what a define of it makes again); null when there is none. */
+    String definition(String uuid) {
+        return withDomain(uuid, "read the definition of", d -> d.getXMLDesc(VIR_DOMAIN_XML_INACTIVE));
     }
 
     /** Whether the domain exists in libvirt (defined or running). */

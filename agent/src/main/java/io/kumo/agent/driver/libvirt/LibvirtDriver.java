@@ -1,5 +1,6 @@
 package io.kumo.agent.driver.libvirt;
 
+import io.kumo.agent.driver.AttachedVolume;
 import io.kumo.agent.driver.DriverCapabilities;
 import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
@@ -12,6 +13,7 @@ import io.kumo.agent.driver.InstanceFiles;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.driver.VolumeAttachFailure;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
 import io.kumo.agent.network.PortFirewall;
@@ -55,6 +57,8 @@ public final class LibvirtDriver implements HypervisorDriver {
     /** The marks of this driver's ports' firewalls: "KL" above, the port's number below. */
     private static final int MARKS = 0x4b4c0000;
     private static final String DEFAULT_COMMAND_LINE = "console=ttyS0";
+    /** How long a guest has to release a volume's disk when asked to (an ACPI unplug it must answer). */
+    private static final Duration DETACH_TIMEOUT = Duration.ofSeconds(30);
 
     private final LibvirtSettings settings;
     private final LibvirtDomains domains;
@@ -216,6 +220,77 @@ public final class LibvirtDriver implements HypervisorDriver {
         return Optional.of(InstanceFiles.consoleTail(instanceDir(instanceUuid).resolve("console.log"), 64 * 1024));
     }
 
+    /**
+     * A virtio disk hot-plugged into the running guest (and kept in the domain's definition, so it is there
+     * after a stop, a reboot or a rebuild too); a VM that is off gets it in its definition only.
+     */
+    @Override
+    public Optional<InstanceInfo> attachVolume(String instanceUuid, AttachedVolume volume) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(instance -> {
+            if (instance.volume(volume.volumeId()).isPresent()) {
+                return withPower(instance);
+            }
+            if (!Files.isRegularFile(Path.of(volume.path()))) {
+                throw new VolumeAttachFailure("volume " + volume.volumeId() + " is not at " + volume.path()
+                        + " on this host (its directory is not shared with the storage host)");
+            }
+            if (volume.deviceName().equals(DomainXml.ROOT_DISK)
+                    || instance.volumes().stream().anyMatch(v -> v.device().equals(volume.device()))) {
+                throw new VolumeAttachFailure("VM " + instanceUuid + " has a disk at " + volume.device() + " already");
+            }
+            try {
+                domains.attachDevice(instanceUuid, DomainXml.volumeDisk(volume));
+            } catch (LibvirtDomains.LibvirtFailure e) {
+                throw new VolumeAttachFailure("volume " + volume.volumeId() + " could not be attached to VM "
+                        + instanceUuid + ": " + e.getMessage(), e);
+            }
+            InstanceInfo attached = instance.withVolume(volume);
+            keep(attached);
+            log.info("Volume {} attached to VM {} as {}", volume.volumeId(), instanceUuid, volume.device());
+            return withPower(attached);
+        }));
+    }
+
+    /**
+     * The guest is asked to let go of the disk (ACPI unplug) and given {@link #DETACH_TIMEOUT} to do it; one
+     * that keeps it (mounted and busy, or a guest without hot-plug) keeps it, and the detach fails.
+     */
+    @Override
+    public Optional<InstanceInfo> detachVolume(String instanceUuid, String volumeId) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(instance -> {
+            AttachedVolume volume = instance.volume(volumeId).orElse(null);
+            if (volume == null) {
+                return withPower(instance);
+            }
+            boolean released;
+            try {
+                released = domains.detachDevice(instanceUuid, DomainXml.volumeDisk(volume), volume.deviceName(),
+                        DETACH_TIMEOUT);
+            } catch (LibvirtDomains.LibvirtFailure e) {
+                throw new VolumeAttachFailure("volume " + volumeId + " could not be detached from VM " + instanceUuid
+                        + ": " + e.getMessage(), e);
+            }
+            if (!released) {
+                throw new VolumeAttachFailure("the guest of VM " + instanceUuid + " did not release " + volume.device()
+                        + " within " + DETACH_TIMEOUT.toSeconds() + " s (is it in use?)");
+            }
+            InstanceInfo detached = instance.withoutVolume(volumeId);
+            keep(detached);
+            log.info("Volume {} detached from VM {}", volumeId, instanceUuid);
+            return withPower(detached);
+        }));
+    }
+
+    /** The instance's record and domain.xml as they are now (after a device changed in libvirt). */
+    private void keep(InstanceInfo instance) {
+        save(instance);
+        records.put(instance.uuid(), instance);
+        String definition = domains.definition(instance.uuid());
+        if (definition != null) {
+            InstanceFiles.writeAtomically(instanceDir(instance.uuid()).resolve("domain.xml"), definition);
+        }
+    }
+
     @Override
     public Optional<InstanceInfo> destroy(String instanceUuid) {
         return locks.withLock(instanceUuid, () -> {
@@ -301,7 +376,7 @@ public final class LibvirtDriver implements HypervisorDriver {
         }
         DomainSpec spec = new DomainSpec(instance.uuid(), instance.name(), domainType, settings.machine(),
                 build.flavor().memoryMb(), build.flavor().vcpus(), directKernel(image), disk,
-                dir.resolve("disk.config"), nics(instance.ports()), console);
+                dir.resolve("disk.config"), nics(instance.ports()), console, instance.volumes());
         String xml = DomainXml.of(spec);
         Files.writeString(dir.resolve("domain.xml"), xml);
         domains.define(xml);

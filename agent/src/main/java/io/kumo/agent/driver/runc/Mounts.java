@@ -23,6 +23,21 @@ final class Mounts {
         return fieldsAt(target).map(fields -> fields[2]);
     }
 
+    /** The mount points at {@code dir} or below it. */
+    static List<Path> under(Path dir) {
+        String root = dir.toAbsolutePath().normalize().toString();
+        return table().stream().filter(f -> f.length > 2 && (f[1].equals(root) || f[1].startsWith(root + "/")))
+                .map(f -> Path.of(f[1])).distinct().toList();
+    }
+
+    private static List<String[]> table() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(line -> line.split(" ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Optional<String[]> fieldsAt(Path target) {
         try {
             String wanted = target.toAbsolutePath().normalize().toString();

@@ -13,7 +13,8 @@ import java.util.Map;
  * plugs its NICs in between create and start); cgroup limits — memory (no swap beyond
  * it), CPU shares and a CFS quota of the flavor's vCPUs, and a pids limit from the flavor's
  * {@code kumo:pids_limit} extra spec or the host's default, so one tenant's fork storm stops at its own
- * limit; and the config drive bind-mounted read-only at {@code /config-drive}.
+ * limit; the config drive bind-mounted read-only at {@code /config-drive}; and the host's volumes directory
+ * of the container at {@code /mnt}, where attached volumes appear ({@link ContainerVolumes}).
  */
 final class OciSpecs {
 
@@ -25,7 +26,7 @@ final class OciSpecs {
 
     /** The container's configuration. */
     record Container(String hostname, ContainerProcess process, String rootfs, long idBase, int idCount,
-            String configDrive, BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
+            String configDrive, String volumes, BuildServer.FlavorSpec flavor, int defaultPidsLimit) {
     }
 
     /**
@@ -65,7 +66,7 @@ final class OciSpecs {
         spec.put("process", process(c.process()));
         spec.put("root", Map.of("path", c.rootfs(), "readonly", false));
         spec.put("hostname", c.hostname());
-        spec.put("mounts", mounts(c.configDrive()));
+        spec.put("mounts", mounts(c.configDrive(), c.volumes()));
         spec.put("linux", linux(c));
         return spec;
     }
@@ -85,7 +86,7 @@ final class OciSpecs {
         return p;
     }
 
-    private static List<Object> mounts(String configDrive) {
+    private static List<Object> mounts(String configDrive, String volumes) {
         List<Object> mounts = new ArrayList<>();
         mounts.add(Map.of("destination", "/proc", "type", "proc", "source", "proc"));
         mounts.add(Map.of("destination", "/dev", "type", "tmpfs", "source", "tmpfs",
@@ -100,6 +101,9 @@ final class OciSpecs {
                 "options", List.of("nosuid", "noexec", "nodev", "ro")));
         mounts.add(Map.of("destination", "/config-drive", "type", "bind", "source", configDrive,
                 "options", List.of("rbind", "ro", "nosuid", "nodev", "noexec")));
+        // the host's shared volumes directory, as its slave: a volume the host mounts there appears here
+        mounts.add(Map.of("destination", ContainerVolumes.MOUNT_ROOT, "type", "bind", "source", volumes,
+                "options", List.of("rbind", "rslave", "nosuid", "nodev")));
         return mounts;
     }
 

@@ -2,6 +2,7 @@ package io.kumo.agent.driver.runc;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kumo.agent.driver.AttachedVolume;
 import io.kumo.agent.driver.DriverCapabilities;
 import io.kumo.agent.driver.FirewallChange;
 import io.kumo.agent.driver.HostCommands;
@@ -14,6 +15,7 @@ import io.kumo.agent.driver.InstanceFiles;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.InstanceLocks;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.driver.VolumeAttachFailure;
 import io.kumo.agent.network.Bridges;
 import io.kumo.agent.network.HostLinks;
 import io.kumo.agent.network.PortFirewall;
@@ -66,6 +68,7 @@ public final class RuncDriver implements HypervisorDriver {
     private final ImageCache imageCache;
     private final RootfsImages images;
     private final ContainerNetworks networks;
+    private final ContainerVolumes volumes;
     private final IdRanges idRanges;
     private final CgroupUsage cgroups = CgroupUsage.ofHost();
     private final Clock clock = Clock.systemUTC();
@@ -97,6 +100,10 @@ public final class RuncDriver implements HypervisorDriver {
         InstanceRecord withProcess(ContainerProcess started) {
             return new InstanceRecord(instance, idBase, started, storage);
         }
+
+        InstanceRecord withInstance(InstanceInfo changed) {
+            return new InstanceRecord(changed, idBase, process, storage);
+        }
     }
 
     public RuncDriver(RuncSettings settings, ImageSource imageSource) {
@@ -114,6 +121,7 @@ public final class RuncDriver implements HypervisorDriver {
         HostLinks links = new HostLinks(commands, settings.network().namespace());
         this.networks = new ContainerNetworks(commands, new Bridges(links, new Uplinks(links, settings.network())),
                 new PortFirewall(commands, settings.network().namespace(), MARKS), securityGroups);
+        this.volumes = new ContainerVolumes(commands);
         this.idRanges = new IdRanges(settings.idRangeFirst(), RuncSettings.IDS_PER_CONTAINER, settings.idRangeCount());
         this.capabilities = DriverCapabilities.of(List.of(HypervisorType.CONTAINER), DriverCapabilities.inventory(
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.cpuAllocationRatio(),
@@ -276,6 +284,46 @@ public final class RuncDriver implements HypervisorDriver {
         return Optional.of(InstanceFiles.consoleTail(instanceDir(instanceUuid).resolve("console.log"), 64 * 1024));
     }
 
+    /**
+     * The volume's file system mounted under the container's {@code /mnt} (made on a blank volume first); it
+     * appears in the running container at once, and a stopped one has it when it starts.
+     */
+    @Override
+    public Optional<InstanceInfo> attachVolume(String instanceUuid, AttachedVolume volume) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
+            if (record.instance().volume(volume.volumeId()).isPresent()) {
+                return withPower(record);
+            }
+            if (record.instance().volumes().stream().anyMatch(v -> v.device().equals(volume.device()))) {
+                throw new VolumeAttachFailure("container " + instanceUuid + " has a volume at " + volume.device()
+                        + " already");
+            }
+            volumes.mount(instanceDir(instanceUuid), volume, record.idBase());
+            InstanceRecord attached = record.withInstance(record.instance().withVolume(volume));
+            save(attached);
+            records.put(instanceUuid, attached);
+            log.info("Volume {} mounted at {} in container {}", volume.volumeId(), volume.device(), instanceUuid);
+            return withPower(attached);
+        }));
+    }
+
+    /** Unmounted; a volume the container still uses (a process's working directory, an open file) stays. */
+    @Override
+    public Optional<InstanceInfo> detachVolume(String instanceUuid, String volumeId) {
+        return locks.withLock(instanceUuid, () -> Optional.ofNullable(records.get(instanceUuid)).map(record -> {
+            AttachedVolume volume = record.instance().volume(volumeId).orElse(null);
+            if (volume == null) {
+                return withPower(record);
+            }
+            volumes.unmount(instanceDir(instanceUuid), volume);
+            InstanceRecord detached = record.withInstance(record.instance().withoutVolume(volumeId));
+            save(detached);
+            records.put(instanceUuid, detached);
+            log.info("Volume {} unmounted from container {}", volumeId, instanceUuid);
+            return withPower(detached);
+        }));
+    }
+
     @Override
     public Optional<InstanceInfo> destroy(String instanceUuid) {
         return locks.withLock(instanceUuid, () -> {
@@ -372,7 +420,7 @@ public final class RuncDriver implements HypervisorDriver {
                         () -> runc.delete(instanceUuid),
                         () -> networks.unplug(instanceUuid, List.of()),
                         () -> storages.values().forEach(disks -> disks.remove(instanceUuid, dir)),
-                        () -> InstanceFiles.deleteTree(dir)));
+                        () -> deleteFiles(dir)));
                 log.warn("Removed the orphaned container {} (no instance record){}", instanceUuid,
                         failures.isEmpty() ? "" : "; left: " + failures.get(0).getMessage());
             }
@@ -405,7 +453,7 @@ public final class RuncDriver implements HypervisorDriver {
         Path dir = instanceDir(record.instance().uuid());
         OciSpecs.Container container = new OciSpecs.Container(hostname, record.process(), rootfs.toString(),
                 record.idBase(), RuncSettings.IDS_PER_CONTAINER, dir.resolve("config-drive").toString(),
-                record.instance().flavor(), settings.defaultPidsLimit());
+                volumes.prepare(dir).toString(), record.instance().flavor(), settings.defaultPidsLimit());
         InstanceFiles.privateFile(dir.resolve("config.json"));
         Files.writeString(dir.resolve("config.json"), JSON.writeValueAsString(OciSpecs.of(container)));
     }
@@ -414,6 +462,10 @@ public final class RuncDriver implements HypervisorDriver {
         String uuid = record.instance().uuid();
         Path dir = instanceDir(uuid);
         storageOf(record).attach(uuid, dir);
+        volumes.prepare(dir);
+        for (AttachedVolume volume : record.instance().volumes()) {
+            volumes.mount(dir, volume, record.idBase()); // gone with a host reboot
+        }
         GuestConfig guest = GuestConfig.of(record.instance().configDriveFiles(), record.instance().name());
         runc.delete(uuid);
         long pid = runc.create(uuid, dir, dir.resolve("console.log"));
@@ -456,11 +508,17 @@ public final class RuncDriver implements HypervisorDriver {
                 () -> runc.kill(uuid, "KILL"), // a delete destroys: no grace, as Nova's destroy
                 () -> stop(uuid, ports),
                 () -> kinds.forEach(disks -> disks.remove(uuid, dir)),
-                () -> InstanceFiles.deleteTree(dir)));
+                () -> deleteFiles(dir)));
         idRanges.release(idBase);
         if (!failures.isEmpty()) {
             log.warn("Cleaning up container {} left something behind: {}", uuid, failures.get(0).getMessage());
         }
+    }
+
+    /** The instance's files, once no volume is mounted among them (a volume's files are the user's, not ours). */
+    private void deleteFiles(Path dir) {
+        volumes.release(dir);
+        InstanceFiles.deleteTree(dir);
     }
 
     private boolean hasVolume(String uuid) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kumo.agent.driver.AttachedVolume;
 import io.kumo.agent.driver.FileImageSource;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.HypervisorDriver;
 import io.kumo.agent.driver.InstanceInfo;
 import io.kumo.agent.driver.SpawnFailure;
+import io.kumo.agent.driver.VolumeAttachFailure;
 import io.kumo.agent.network.HostNetworkSettings;
 import io.kumo.agent.network.TapNames;
 import io.kumo.common.contract.host.BuildServer;
@@ -125,6 +127,20 @@ class LibvirtDriverIT {
             assertThat(nic.txPackets()).as("its answers").isPositive();
         });
 
+        AttachedVolume volume = volumeFile("0f5e8f0e-7c1a-4c53-9d7e-1b2c3d4e5f60", 64);
+        assertThat(driver.attachVolume(first.instanceUuid(), volume).orElseThrow().volumes()).containsExactly(volume);
+        awaitConsole(first, "kumo-tiny disk vdb added: 131072 sectors, serial 0f5e8f0e-7c1a-4c53-9", 1);
+        assertThat(driver.attachVolume(first.instanceUuid(), volume).orElseThrow().volumes())
+                .as("attaching it again changes nothing").containsExactly(volume);
+        assertThatThrownBy(() -> driver.attachVolume(first.instanceUuid(), new AttachedVolume("other", "/dev/vdc",
+                state.resolve("no-such-volume").toString(), "raw"))).isInstanceOf(VolumeAttachFailure.class)
+                .hasMessageContaining("is not at");
+        assertThat(driver.detachVolume(first.instanceUuid(), volume.volumeId()).orElseThrow().volumes()).isEmpty();
+        awaitConsole(first, "kumo-tiny disk vdb removed", 1);
+        assertThat(driver.detachVolume(first.instanceUuid(), volume.volumeId())).as("detached already").isPresent();
+        assertThat(driver.attachVolume(second.instanceUuid(), volume).orElseThrow().volumes()).hasSize(1);
+        awaitConsole(second, "kumo-tiny disk vdb added: 131072 sectors, serial 0f5e8f0e-7c1a-4c53-9", 1);
+
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
         assertThat(Files.exists(Path.of("/sys/class/net", TapNames.of(first.ports().get(0).portId()))))
                 .as("a stopped VM's tap is gone").isFalse();
@@ -148,6 +164,7 @@ class LibvirtDriverIT {
                 second.ports().get(0).portId());
         assertThat(driver.rebuild(renamed, false).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
         awaitConsole(second, "hostname vm-two-again", 1);
+        awaitConsole(second, "kumo-tiny disks: vda vdb", 1); // the volume attached before the restart and rebuild
 
         ip(List.of("netns", "del", PROBE_NS));
         for (BuildServer build : List.of(first, second)) {
@@ -159,6 +176,7 @@ class LibvirtDriverIT {
             assertThat(Files.exists(Path.of("/sys/class/net", TapNames.of(build.ports().get(0).portId()))))
                     .isFalse();
         }
+        assertThat(Path.of(volume.path())).as("a deleted VM's volume is the user's still").exists();
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
                 .isFalse();
     }
@@ -198,7 +216,7 @@ class LibvirtDriverIT {
         LibvirtDomains domains = new LibvirtDomains("qemu:///system");
         domains.define(DomainXml.of(new DomainSpec(uuid, "left-behind", "qemu", "pc", 64, 1, null,
                 new DomainSpec.Disk(dir.resolve("disk"), "qcow2"), dir.resolve("disk.config"), List.of(),
-                dir.resolve("console.log"))));
+                dir.resolve("console.log"), List.of())));
 
         assertThat(driver.orphans()).as("a domain of this driver's instances dir without a record").contains(uuid);
         driver.removeOrphan(uuid);
@@ -226,6 +244,15 @@ class LibvirtDriverIT {
             }
         }
         return false;
+    }
+
+    /** A sparse raw file as the file backend makes a volume: owner-only, outside the instances' directories. */
+    private static AttachedVolume volumeFile(String id, int mib) throws IOException {
+        Path file = state.resolve("volumes").resolve("volume-" + id);
+        Files.createDirectories(file.getParent());
+        SH.run(List.of("truncate", "-s", mib + "M", file.toString()));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return new AttachedVolume(id, "/dev/vdb", file.toString(), "raw");
     }
 
     private static void awaitConsole(BuildServer build, String line, long times) {

@@ -1,11 +1,14 @@
 package io.kumo.agent.driver.runc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kumo.agent.driver.AttachedVolume;
 import io.kumo.agent.driver.FileImageSource;
 import io.kumo.agent.driver.HostCommands;
 import io.kumo.agent.driver.ImageSource;
 import io.kumo.agent.driver.InstanceInfo;
+import io.kumo.agent.driver.VolumeAttachFailure;
 import io.kumo.agent.driver.runc.OciTestArchives.Entry;
 import io.kumo.agent.network.HostNetworkSettings;
 import io.kumo.agent.network.TapNames;
@@ -168,6 +171,28 @@ class RuncDriverIT {
         assertThat(limited.uptimeSeconds()).isNotNegative();
         assertThat(driver.stats(first.instanceUuid()).orElseThrow().pidsLimit()).isEqualTo(20);
 
+        AttachedVolume volume = volumeFile("5d1c6a8e-2b7f-4e0a-9c3d-8e7f6a5b4c3d", 64, "/mnt/data");
+        assertThat(driver.attachVolume(first.instanceUuid(), volume).orElseThrow().volumes()).containsExactly(volume);
+        assertThat(exec(first, "echo written-in-ct-one > /mnt/data/kept && cat /mnt/data/kept"))
+                .isEqualTo("written-in-ct-one");
+        assertThat(driver.attachVolume(first.instanceUuid(), volume).orElseThrow().volumes()).as("again: no change")
+                .containsExactly(volume);
+        execDetached(first, "cd /mnt/data && sleep 4");
+        assertThatThrownBy(() -> driver.detachVolume(first.instanceUuid(), volume.volumeId()))
+                .as("a process works in it").isInstanceOf(VolumeAttachFailure.class).hasMessageContaining("in use");
+        assertThat(exec(first, "cat /mnt/data/kept")).as("still attached").isEqualTo("written-in-ct-one");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> driver.detachVolume(first.instanceUuid(), volume.volumeId()).orElseThrow().volumes()
+                        .isEmpty());
+        assertThat(exec(first, "ls /mnt")).as("gone from ct-one").isEmpty();
+        AttachedVolume moved = new AttachedVolume(volume.volumeId(), "/mnt/moved", volume.path(), "raw");
+        assertThat(driver.attachVolume(second.instanceUuid(), moved).orElseThrow().volumes()).containsExactly(moved);
+        assertThat(exec(second, "cat /mnt/moved/kept && echo written-in-ct-two > /mnt/moved/more && cat /mnt/moved/more"))
+                .as("the data written in ct-one, and ct-two's root may write there").isEqualTo(
+                        "written-in-ct-one\nwritten-in-ct-two");
+        assertThatThrownBy(() -> driver.attachVolume(second.instanceUuid(), new AttachedVolume("x", "/mnt/../etc",
+                volume.path(), "raw"))).isInstanceOf(VolumeAttachFailure.class);
+
         long stopStarted = System.nanoTime();
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
         assertThat(driver.consoleLog(first.instanceUuid()).orElseThrow()).as("a graceful stop: its init got SIGTERM")
@@ -177,6 +202,10 @@ class RuncDriverIT {
         assertThat(driver.powerOn(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> driver.consoleLog(first.instanceUuid())
                 .orElseThrow().stream().filter(l -> l.equals("kumo-busybox booting")).count() == 2);
+        assertThat(driver.powerOff(second.instanceUuid())).isPresent();
+        assertThat(driver.powerOn(second.instanceUuid())).isPresent();
+        assertThat(exec(second, "cat /mnt/moved/more")).as("a restarted container has its volume").isEqualTo(
+                "written-in-ct-two");
 
         RuncDriver restarted = new RuncDriver(settings, source());
         assertThat(restarted.instances()).extracting(InstanceInfo::uuid, InstanceInfo::powerState)
@@ -200,6 +229,8 @@ class RuncDriverIT {
                 .strip()).isEmpty();
         assertThat(Files.exists(Path.of("/sys/class/net", BRIDGE))).as("the network's last port on the host is gone")
                 .isFalse();
+        assertThat(SH.run(List.of("debugfs", "-R", "cat /more", volume.path())).strip())
+                .as("a deleted container's volume keeps its data").endsWith("\nwritten-in-ct-two");
         driver = restarted;
     }
 
@@ -297,6 +328,15 @@ class RuncDriverIT {
     private static long hostUid(BuildServer build, String file) throws IOException {
         Path path = settings.stateDir().resolve("instances").resolve(build.instanceUuid()).resolve("rootfs").resolve(file);
         return Integer.toUnsignedLong((Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** A sparse raw file as the file backend makes a volume: owner-only, outside the instances' directories. */
+    private static AttachedVolume volumeFile(String id, int mib, String mountPoint) throws IOException {
+        Path file = state.resolve("volumes").resolve("volume-" + id);
+        Files.createDirectories(file.getParent());
+        SH.run(List.of("truncate", "-s", mib + "M", file.toString()));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return new AttachedVolume(id, mountPoint, file.toString(), "raw");
     }
 
     private static String exec(BuildServer build, String script) {
