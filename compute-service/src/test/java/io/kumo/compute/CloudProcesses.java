@@ -10,13 +10,18 @@ import java.util.List;
 
 /**
  * The rest of the cloud for the server tests, each service as its own process started once per test
- * JVM: image-service, network-service and an agent with the fake driver serving two hosts in a zone of
- * their own (builds of servers named like "fail" fail on them, as the agent is told).
+ * JVM: image-service, network-service, volume-service and an agent with the fake driver serving two hosts in
+ * a zone of their own (builds of servers named like "fail" fail on them, as the agent is told), the first of
+ * which is also the storage host: its file backend keeps volumes in {@link #VOLUMES}, a directory QEMU and
+ * the runc agents of the tests reach as the same path (one machine, as a shared NFS mount would be).
  */
 final class CloudProcesses {
 
     static final String ZONE = "servers-it";
     static final String AGENT_HOST = "servers-it-" + Long.toString(System.nanoTime(), 36);
+    /** The storage host's volume backend. */
+    static final String BACKEND = "local";
+    static final java.nio.file.Path VOLUMES = volumesDir();
 
     private static boolean started;
 
@@ -45,10 +50,19 @@ final class CloudProcesses {
                 "--kumo.identity.service-user=kumo-network", "--network.vxlan-vni-ranges=300:399");
         network.addAll(ComputeIT.testQueueArgs("portStatus-in-0", "network"));
         ServiceProcess.start(System.getProperty("kumo.test.network.jar"), "256m", networkPort, network).destroyOnExit();
+        List<String> volume = concat(common,
+                "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_volume_for_compute_it"),
+                "--kumo.identity.service-user=kumo-volume");
+        volume.addAll(ComputeIT.testQueueArgs("storageEvents-in-0", "volume"));
+        ServiceProcess.start(System.getProperty("kumo.test.volume.jar"), "256m", ComputeIT.VOLUME_PORT, volume)
+                .destroyOnExit();
         ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m", IdentityProcess.freePort(), List.of(
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=fake",
                 "--agent.host=" + AGENT_HOST, "--agent.fake.hosts=2", "--agent.availability-zone=" + ZONE,
-                "--agent.heartbeat-interval=2s", "--agent.fake.fail-build-names=.*fail.*")).destroyOnExit();
+                "--agent.heartbeat-interval=2s", "--agent.fake.fail-build-names=.*fail.*",
+                "--agent.volume.backends=" + BACKEND + ":file:" + VOLUMES, "--agent.volume.announce-interval=2s",
+                "--agent.volume.image-cache-dir=" + VOLUMES.resolveSibling(VOLUMES.getFileName() + "-images")))
+                .destroyOnExit();
         started = true;
     }
 
@@ -118,6 +132,17 @@ final class CloudProcesses {
         return List.of("--spring.cloud.stream.bindings.networkEvents-in-0.group=agent-net-it-" + host,
                 network + "expires=300000",
                 "--spring.cloud.stream.bindings.imageEvents-in-0.group=agent-img-it-" + host, image + "expires=300000");
+    }
+
+    private static java.nio.file.Path volumesDir() {
+        try {
+            java.nio.file.Path dir = Files.createTempDirectory("kumo-compute-it-volumes");
+            // QEMU (libvirt's qemu user) opens the files it is given: the directory must be traversable
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> concat(List<String> first, String... more) {

@@ -27,9 +27,13 @@ abstract class ComputeIT {
     /** image-service and network-service run only for the server tests (see CloudProcesses), on these ports. */
     static final int IMAGE_PORT = IdentityProcess.freePort();
     static final int NETWORK_PORT = IdentityProcess.freePort();
+    /** volume-service, too, for the servers' volumes (see CloudProcesses). */
+    static final int VOLUME_PORT = IdentityProcess.freePort();
     static final IdentityProcess IDENTITY = IdentityProcess.shared("kumo_identity_for_compute_it",
             Map.of("compute", "http://127.0.0.1:" + PORT + "/v2.1", "placement", "http://127.0.0.1:" + SCHEDULER_PORT,
-                    "image", "http://127.0.0.1:" + IMAGE_PORT, "network", "http://127.0.0.1:" + NETWORK_PORT));
+                    "image", "http://127.0.0.1:" + IMAGE_PORT, "network", "http://127.0.0.1:" + NETWORK_PORT,
+                    "volumev3", "http://127.0.0.1:" + VOLUME_PORT + "/v3/$(project_id)s",
+                    "block-storage", "http://127.0.0.1:" + VOLUME_PORT + "/v3/$(project_id)s"));
     static final ServiceProcess SCHEDULER = startScheduler();
     static final ApiClient nova = new ApiClient("http://127.0.0.1:" + PORT + "/v2.1");
     static final ApiClient root = new ApiClient("http://127.0.0.1:" + PORT);
@@ -49,6 +53,7 @@ abstract class ComputeIT {
         registry.add("compute.scheduler-url", SCHEDULER::url);
         registry.add("compute.image-url", () -> "http://127.0.0.1:" + IMAGE_PORT);
         registry.add("compute.network-url", () -> "http://127.0.0.1:" + NETWORK_PORT);
+        registry.add("compute.volume-url", () -> "http://127.0.0.1:" + VOLUME_PORT);
         registry.add("compute.build-timeout", () -> "60s");
         for (String binding : COMPUTE_BINDINGS) {
             testQueue(binding, "compute").forEach((key, value) -> registry.add(key, () -> value));

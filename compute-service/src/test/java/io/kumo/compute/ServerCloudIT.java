@@ -30,6 +30,11 @@ abstract class ServerCloudIT extends ComputeIT {
             return;
         }
         CloudProcesses.ensureStarted(IDENTITY, IMAGE_PORT, NETWORK_PORT);
+        // the storage host's first announcement can precede volume-service's queue: wait for one it heard
+        String pool = CloudProcesses.AGENT_HOST + "@" + CloudProcesses.BACKEND + "#" + CloudProcesses.BACKEND;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> cinder(adminToken())
+                .get("/scheduler-stats/get_pools", adminToken()).json().get("pools").findValuesAsString("name")
+                .contains(pool));
         imageId = newImage();
         networkId = networkOf(demoToken(), "10.44.0");
         // both fake hosts known to the scheduler before the first boot
@@ -47,6 +52,34 @@ abstract class ServerCloudIT extends ComputeIT {
         String id = image.json().get("id").asString();
         assertThat(glance.upload("/v2/images/" + id + "/file", admin, new byte[4096]).status()).isEqualTo(204);
         return id;
+    }
+
+    /** The volume API of the token's project: {@code http://127.0.0.1:VOLUME_PORT/v3/<project>}. */
+    static ApiClient cinder(String token) {
+        return new ApiClient("http://127.0.0.1:" + VOLUME_PORT + "/v3/" + IDENTITY.projectId(token));
+    }
+
+    /** A new available volume of the token's project, kept by the fake agent's storage role; its id. */
+    static String newVolume(String token, String name, int sizeGb) {
+        ApiClient.Response created = cinder(token).post("/volumes", token, """
+                {"volume": {"name": "%s", "size": %d, "availability_zone": "%s"}}"""
+                .formatted(name, sizeGb, CloudProcesses.ZONE));
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        String id = created.json().get("volume").get("id").asString();
+        awaitVolume(token, id, "available");
+        return id;
+    }
+
+    static JsonNode awaitVolume(String token, String id, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> cinder(token).get("/volumes/" + id, token).json().get("volume"),
+                        v -> v.get("status").asString().equals(status));
+    }
+
+    /** POST os-volume_attachments; the response. */
+    static ApiClient.Response attach(String token, String serverId, String volumeId) {
+        return nova.post("/servers/" + serverId + "/os-volume_attachments", token,
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volumeId + "\"}}");
     }
 
     /** A new network of the token's project with one subnet {@code <prefix>.0/24}; its id. */

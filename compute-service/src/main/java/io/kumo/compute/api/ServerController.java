@@ -5,14 +5,15 @@ import io.kumo.common.auth.Policy;
 import io.kumo.common.error.ApiException;
 import io.kumo.common.web.PublicUrls;
 import io.kumo.compute.application.ConsoleOutputs;
+import io.kumo.compute.application.SchedulerHints;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerCreation;
 import io.kumo.compute.application.ServerLocking;
 import io.kumo.compute.application.ServerQueries;
 import io.kumo.compute.application.ServerRebuilds;
 import io.kumo.compute.application.ServerRequest;
-import io.kumo.compute.application.SchedulerHints;
 import io.kumo.compute.application.ServerUpdates;
+import io.kumo.compute.application.VolumeAttachments;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,9 +55,11 @@ class ServerController {
     private final ServerRebuilds rebuilds;
     private final ConsoleOutputs consoles;
     private final PublicUrls urls;
+    private final VolumeAttachments attachments;
 
     ServerController(ServerCreation creation, ServerQueries queries, ServerActions actions, ServerUpdates updates,
-            ServerLocking locking, ServerRebuilds rebuilds, ConsoleOutputs consoles, PublicUrls urls) {
+            ServerLocking locking, ServerRebuilds rebuilds, ConsoleOutputs consoles, PublicUrls urls,
+            VolumeAttachments attachments) {
         this.creation = creation;
         this.queries = queries;
         this.actions = actions;
@@ -65,6 +68,7 @@ class ServerController {
         this.rebuilds = rebuilds;
         this.consoles = consoles;
         this.urls = urls;
+        this.attachments = attachments;
     }
 
     @PostMapping("/v2.1/servers")
@@ -95,13 +99,17 @@ class ServerController {
     @GetMapping("/v2.1/servers/detail")
     Map<String, Object> detail(Caller caller, HttpServletRequest request, @RequestParam Map<String, String> params) {
         boolean admin = Policy.isAdmin(caller);
-        return Map.of("servers", queries.list(caller, filter(params)).stream()
-                .map(s -> ServerViews.detail(s, urls.base(request), admin)).toList());
+        List<Server> servers = queries.list(caller, filter(params));
+        Map<String, List<String>> volumes = attachments.volumeIdsOf(servers.stream().map(Server::id).toList());
+        return Map.of("servers", servers.stream().map(s -> ServerViews.detail(s, urls.base(request), admin,
+                volumes.getOrDefault(s.id(), List.of()))).toList());
     }
 
     @GetMapping("/v2.1/servers/{id}")
     Map<String, Object> show(Caller caller, @PathVariable String id, HttpServletRequest request) {
-        return Map.of("server", ServerViews.detail(queries.get(caller, id), urls.base(request), Policy.isAdmin(caller)));
+        Server server = queries.get(caller, id);
+        return Map.of("server", ServerViews.detail(server, urls.base(request), Policy.isAdmin(caller),
+                attachments.volumeIdsOf(List.of(id)).getOrDefault(id, List.of())));
     }
 
     /** {"server": {"name": …}}: the only attribute Kumo's servers let change at 2.1. */

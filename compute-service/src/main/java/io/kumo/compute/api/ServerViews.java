@@ -23,7 +23,8 @@ final class ServerViews {
     private ServerViews() {
     }
 
-    static Map<String, Object> detail(Server s, String base, boolean admin) {
+    /** @param volumeIds the volumes attached to it, in the order they were attached */
+    static Map<String, Object> detail(Server s, String base, boolean admin, List<String> volumeIds) {
         Map<String, Object> v = core(s, base, true);
         v.put("OS-EXT-AZ:availability_zone", s.availabilityZone() == null ? AvailabilityZones.DEFAULT_ZONE
                 : s.availabilityZone());
@@ -35,7 +36,7 @@ final class ServerViews {
         v.put("OS-EXT-STS:task_state", s.taskState() == null ? null : s.taskState().wire());
         v.put("OS-EXT-STS:vm_state", s.vmState().wire());
         v.put("OS-EXT-STS:power_state", s.powerState());
-        v.put("os-extended-volumes:volumes_attached", List.of());
+        v.put("os-extended-volumes:volumes_attached", volumeIds.stream().map(id -> Map.of("id", id)).toList());
         if (admin) {
             v.put("OS-EXT-SRV-ATTR:host", s.host());
             v.put("OS-EXT-SRV-ATTR:instance_name", instanceName(s.id()));

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases what a server holds outside compute: its allocation in placement and its ports (deleted, or
- * detached when the user brought them). Every call is idempotent, so a retried cleanup (a redelivered message, the deadline reaper) is harmless.
+ * Releases what a server holds outside compute: its allocation in placement, its ports (deleted, or
+ * detached when the user brought them) and its volumes (detached). Every call is idempotent, so a retried cleanup (a redelivered message, the deadline reaper) is harmless.
  */
 @Component
 public class ServerCleanup {
@@ -19,10 +19,12 @@ public class ServerCleanup {
 
     private final PlacementAllocations placement;
     private final NetworkService networks;
+    private final VolumeAttachments volumes;
 
-    ServerCleanup(PlacementAllocations placement, NetworkService networks) {
+    ServerCleanup(PlacementAllocations placement, NetworkService networks, VolumeAttachments volumes) {
         this.placement = placement;
         this.networks = networks;
+        this.volumes = volumes;
     }
 
     /** For a server already gone from compute's records (deleted while the scheduler was deciding). */
@@ -35,6 +37,8 @@ public class ServerCleanup {
         for (ServerPort port : server.ports()) {
             networks.release(port);
         }
-        log.info("Released the allocation and {} port(s) of server {}", server.ports().size(), server.id());
+        int released = volumes.releaseAll(server.id());
+        log.info("Released the allocation, {} port(s) and {} volume(s) of server {}", server.ports().size(), released,
+                server.id());
     }
 }

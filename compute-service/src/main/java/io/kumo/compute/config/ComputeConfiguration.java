@@ -8,16 +8,19 @@ import io.kumo.common.persistence.ProjectQuotaLocks;
 import io.kumo.common.web.Microversion;
 import io.kumo.common.web.MicroversionFilter;
 import io.kumo.common.web.MicroversionNegotiator;
+import io.kumo.compute.application.AttachmentWatchdog;
 import io.kumo.compute.application.BuildWatchdog;
 import io.kumo.compute.application.ComputeSettings;
 import io.kumo.compute.application.FlavorSeeder;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
+import io.kumo.compute.application.VolumeAttachments;
 import io.kumo.compute.client.HostRequests;
 import io.kumo.compute.client.ImageService;
 import io.kumo.compute.client.NetworkService;
 import io.kumo.compute.client.PlacementAllocations;
 import io.kumo.compute.client.SchedulerHosts;
+import io.kumo.compute.client.VolumeService;
 import io.kumo.compute.persistence.FlavorRecords;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +74,12 @@ class ComputeConfiguration {
     }
 
     @Bean
+    VolumeService volumeService(ComputeProperties properties, ObjectProvider<ServiceTokenProvider> tokens) {
+        return new VolumeService(new ResilientRestClient("volume", properties.volumeUrl(),
+                properties.clientTimeout(), tokens.getIfAvailable()));
+    }
+
+    @Bean
     PlacementAllocations placementAllocations(ComputeProperties properties,
             ObjectProvider<ServiceTokenProvider> tokens) {
         return new PlacementAllocations(new ResilientRestClient("placement", properties.schedulerUrl(),
@@ -98,6 +107,11 @@ class ComputeConfiguration {
     @Bean
     BuildWatchdog buildWatchdog(ServerBuilds builds, ServerActions actions) {
         return new BuildWatchdog(builds, actions, Duration.ofSeconds(5));
+    }
+
+    @Bean
+    AttachmentWatchdog attachmentWatchdog(VolumeAttachments attachments) {
+        return new AttachmentWatchdog(attachments, Duration.ofSeconds(30));
     }
 
     @Bean

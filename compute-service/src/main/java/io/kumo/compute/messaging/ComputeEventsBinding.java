@@ -4,6 +4,7 @@ import io.kumo.common.contract.host.BuildFailed;
 import io.kumo.common.contract.host.InstancePowerChanged;
 import io.kumo.common.contract.host.ServerActionDone;
 import io.kumo.common.contract.host.ServerSpawned;
+import io.kumo.common.contract.host.VolumeAttachmentDone;
 import io.kumo.common.contract.scheduler.NoValidHost;
 import io.kumo.common.contract.scheduler.ServerScheduled;
 import io.kumo.common.messaging.InboundMessages;
@@ -11,6 +12,7 @@ import io.kumo.common.messaging.MessageCodec;
 import io.kumo.compute.application.ServerActions;
 import io.kumo.compute.application.ServerBuilds;
 import io.kumo.compute.application.ServerPowerSync;
+import io.kumo.compute.application.VolumeAttachments;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,7 @@ class ComputeEventsBinding {
 
     @Bean
     Consumer<Message<byte[]>> hostOutcomes(ServerBuilds builds, ServerActions actions, ServerPowerSync powerSync,
-            MessageCodec codec) {
+            VolumeAttachments attachments, MessageCodec codec) {
         return message -> {
             String type = InboundMessages.type(message);
             String id = InboundMessages.id(message);
@@ -55,6 +57,8 @@ class ComputeEventsBinding {
                 case "BuildFailed" -> builds.buildFailed(id, codec.fromJson(message.getPayload(), BuildFailed.class));
                 case "ServerActionDone" -> actions.done(id, codec.fromJson(message.getPayload(),
                         ServerActionDone.class));
+                case "VolumeAttachmentDone" -> attachments.done(id, codec.fromJson(message.getPayload(),
+                        VolumeAttachmentDone.class));
                 case "InstancePowerChanged" -> powerSync.observed(id, codec.fromJson(message.getPayload(),
                         InstancePowerChanged.class));
                 default -> log.debug("Ignoring {} on kumo.host.events", type);

@@ -30,7 +30,7 @@ class VolumeActionController {
     }
 
     @PostMapping("/v3/{projectId}/volumes/{id}/action")
-    ResponseEntity<Void> act(Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<?> act(Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
         if (body == null || !body.isObject() || body.size() != 1) {
             throw ApiException.badRequest("Invalid input received: the body of a volume action is one action.");
         }
@@ -62,6 +62,15 @@ class VolumeActionController {
                     "instance_uuid"), "instance_uuid"), CinderBodies.string(args, "host_name"),
                     CinderBodies.string(args, "mountpoint"), CinderBodies.string(args, "mode"));
             case "os-detach" -> actions.detach(caller, id, CinderBodies.string(args, "attachment_id"));
+            case "os-initialize_connection" -> {
+                JsonNode connector = args.get("connector");
+                if (connector == null || !connector.isObject()) {
+                    throw ApiException.badRequest("Invalid input received: os-initialize_connection needs a"
+                            + " connector object.");
+                }
+                return ResponseEntity.ok(Map.of("connection_info", actions.initializeConnection(caller, id)));
+            }
+            case "os-terminate_connection" -> actions.terminateConnection(caller, id);
             case "os-force_delete" -> actions.forceDelete(caller, id);
             case "os-reset_status" -> {
                 String status = CinderBodies.string(args, "status");

@@ -13,6 +13,7 @@ import io.kumo.volume.persistence.SnapshotRecords;
 import io.kumo.volume.persistence.VolumeRecords;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,7 +201,7 @@ public class VolumeActions {
     /** {@code os-unreserve}: the attach that reserved it will not happen. */
     public void unreserve(Caller caller, String id) {
         transactions.executeWithoutResult(tx -> {
-            Volume v = lookup.writableVolume(caller, id, "volume_extension:volume_actions:unreserve");
+            Volume v = lookup.attachableVolume(caller, id, "volume_extension:volume_actions:unreserve");
             if (v.status() == VolumeStatus.ATTACHING) {
                 store(v.inStatus(v.attachments().isEmpty() ? VolumeStatus.AVAILABLE : VolumeStatus.IN_USE, null,
                         clock.instant()));
@@ -222,7 +223,12 @@ public class VolumeActions {
             throw ApiException.badRequest("Invalid input received: mode must be rw or ro, not " + attachMode + ".");
         }
         return transactions.execute(tx -> {
-            Volume v = lookup.writableVolume(caller, id, "volume_extension:volume_actions:attach");
+            Volume v = lookup.attachableVolume(caller, id, "volume_extension:volume_actions:attach");
+            Attachment already = v.attachments().stream().filter(a -> serverId != null
+                    && serverId.equals(a.serverId()) && mountpoint.equals(a.mountpoint())).findFirst().orElse(null);
+            if (already != null) {
+                return already; // the same attach again (a redelivered outcome): it is done
+            }
             if ((v.status() != VolumeStatus.AVAILABLE && v.status() != VolumeStatus.ATTACHING)
                     || !v.attachments().isEmpty()) {
                 throw ApiException.badRequest("Invalid volume: Volume " + id + " status must be available or"
@@ -236,6 +242,40 @@ public class VolumeActions {
         });
     }
 
+    /**
+     * {@code os-initialize_connection}: how the host that attaches the volume reaches it — Cinder's
+     * {@code connection_info}. Kumo's backends keep a volume as a file on its storage host ({@code local}: a
+     * compute host opens it where the backend's directory is shared with it, or is the storage host itself).
+     */
+    public Map<String, Object> initializeConnection(Caller caller, String id) {
+        Volume v = lookup.attachableVolume(caller, id, "volume_extension:volume_actions:initialize_connection");
+        if (v.location() == null || v.host() == null) {
+            throw ApiException.badRequest("Invalid volume: Volume " + id + " has no storage to connect to (status "
+                    + v.status().wire() + ").");
+        }
+        if (v.status() != VolumeStatus.ATTACHING && v.status() != VolumeStatus.IN_USE
+                && v.status() != VolumeStatus.AVAILABLE) {
+            throw ApiException.badRequest("Invalid volume: Volume " + id + " status must be attaching, in-use or"
+                    + " available to connect to, but it is " + v.status().wire() + ".");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("device_path", v.location());
+        data.put("volume_id", v.id());
+        data.put("access_mode", "rw");
+        data.put("format", "raw");
+        data.put("host", v.host());
+        data.put("backend", v.backend());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("driver_volume_type", "local");
+        info.put("data", data);
+        return info;
+    }
+
+    /** {@code os-terminate_connection}: the host let go of the volume; a file needs nothing undone. */
+    public void terminateConnection(Caller caller, String id) {
+        lookup.attachableVolume(caller, id, "volume_extension:volume_actions:terminate_connection");
+    }
+
     /** {@code os-begin_detaching}. */
     public void beginDetaching(Caller caller, String id) {
         transition(caller, id, VolumeStatus.IN_USE, VolumeStatus.DETACHING, "begin_detaching",
@@ -246,7 +286,7 @@ public class VolumeActions {
     /** {@code os-roll_detaching}: a detach that began did not happen. */
     public void rollDetaching(Caller caller, String id) {
         transactions.executeWithoutResult(tx -> {
-            Volume v = lookup.writableVolume(caller, id, "volume_extension:volume_actions:roll_detaching");
+            Volume v = lookup.attachableVolume(caller, id, "volume_extension:volume_actions:roll_detaching");
             if (v.status() == VolumeStatus.DETACHING) {
                 store(v.inStatus(VolumeStatus.IN_USE, null, clock.instant()));
             }
@@ -256,7 +296,7 @@ public class VolumeActions {
     /** {@code os-detach}: the attachment named (or the only one) is gone. */
     public void detach(Caller caller, String id, String attachmentId) {
         transactions.executeWithoutResult(tx -> {
-            Volume v = lookup.writableVolume(caller, id, "volume_extension:volume_actions:detach");
+            Volume v = lookup.attachableVolume(caller, id, "volume_extension:volume_actions:detach");
             Attachment attachment = v.attachments().stream()
                     .filter(a -> attachmentId == null || a.id().equals(attachmentId)).findFirst()
                     .orElseThrow(() -> ApiException.badRequest("Invalid volume: Volume " + id + " is not attached"

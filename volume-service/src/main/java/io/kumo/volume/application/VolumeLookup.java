@@ -21,9 +21,10 @@ public class VolumeLookup {
         this.snapshots = snapshots;
     }
 
+    /** A volume the caller may read: its project's, any for admins and for other services (role {@code service}). */
     public Volume volume(Caller caller, String id) {
         Volume volume = volumes.find(id).orElse(null);
-        if (volume == null || !Policy.canRead(caller, volume.projectId())) {
+        if (volume == null || !(Policy.canRead(caller, volume.projectId()) || Policy.isService(caller))) {
             throw ApiException.notFound("Volume " + id + " could not be found.");
         }
         return volume;
@@ -34,6 +35,15 @@ public class VolumeLookup {
         Volume volume = volume(caller, id);
         requireWrite(caller, volume.projectId(), action);
         return volume;
+    }
+
+    /**
+     * A volume for attachment bookkeeping: the project's members as {@link #writableVolume}, and compute's
+     * service user (role {@code service}) for any project's, as it finishes an attach or detach the host
+     * carried out after the user's request returned.
+     */
+    public Volume attachableVolume(Caller caller, String id, String action) {
+        return Policy.isService(caller) ? volume(caller, id) : writableVolume(caller, id, action);
     }
 
     public Snapshot snapshot(Caller caller, String id) {
