@@ -252,6 +252,18 @@ check "volume show has the property" contains walkthrough demo volume show data1
 check "volume set --size 2 (extend)" demo volume set --size 2 data1
 check "data1 is 2 GiB once extended" bash -c "for i in \$(seq 1 40); do [[ \$('$OPENSTACK' --os-cloud kumo \
   volume show data1 -f value -c size) == 2 ]] && exit 0; sleep 0.5; done; exit 1"
+check "server create --wait vm3" demo server create --flavor m1.tiny --image kumo-tiny --network net2 --wait vm3
+check "server add volume vm3 data1" demo server add volume vm3 data1
+check "data1 becomes in-use" volume_is data1 in-use
+check "server show vm3 lists data1 among its volumes" contains "$(demo volume show data1 -f value -c id)" \
+  demo server show vm3 -f value -c volumes_attached
+check "volume show data1: attached to vm3 as /dev/vdb" contains /dev/vdb demo volume show data1 -f value -c attachments
+check "a volume in use cannot be deleted" refuses demo volume delete data1
+check "a volume in use cannot be attached twice" refuses demo server add volume vm3 data1
+check "server remove volume vm3 data1" demo server remove volume vm3 data1
+check "data1 is available again" volume_is data1 available
+check "server event list vm3 shows attach_volume and detach_volume" bash -c "'$OPENSTACK' --os-cloud kumo server \
+  event list vm3 -f value -c Action | tr '\\n' ' ' | grep -q 'detach_volume attach_volume create'"
 check "volume snapshot create --volume data1 snap1" demo volume snapshot create --volume data1 snap1
 check "snap1 becomes available" volume_is snapshot snap1 available
 check "volume create --snapshot snap1 data1-copy" demo volume create --snapshot snap1 data1-copy
@@ -273,6 +285,7 @@ check "snap1 is gone" volume_gone snapshot snap1
 check "volume delete data1 data1-copy boot1 golden" demo volume delete data1 data1-copy boot1 golden
 volumes_gone() { local v; for v in "$@"; do volume_gone "$v" || return 1; done; }
 check "the volumes are gone" volumes_gone data1 data1-copy boot1 golden
+check "server delete --wait vm3" demo server delete --wait vm3
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))

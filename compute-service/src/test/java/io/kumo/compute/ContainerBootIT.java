@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * A real container through the public API: compute-service, the scheduler, image-service,
  * network-service and an agent with the runc driver on this machine — its security groups enforced on the
  * host, a rule added through the API taking effect. The container reads its config
- * drive and prints what it read to its console; the API shows it; deleting it leaves nothing on the host.
+ * drive and prints what it read to its console; the API shows it; a volume attached to it is mounted in it,
+ * and its data is there when it is attached to another container; deleting it leaves nothing on the host.
  */
 class ContainerBootIT extends ServerCloudIT {
 
@@ -77,6 +78,26 @@ class ContainerBootIT extends ServerCloudIT {
             Awaitility.await("the rule takes effect on the host").atMost(Duration.ofSeconds(20))
                     .until(() -> ping(id, guardedIp));
 
+            // a volume: mounted in the running container, its data kept across a detach and an attach elsewhere
+            String volume = newVolume(demo, unique("ct-data"), 1);
+            ApiClient.Response attached = attach(demo, id, volume);
+            assertThat(attached.status()).as(attached.text()).isEqualTo(200);
+            String mountPoint = attached.json().get("volumeAttachment").get("device").asString();
+            assertThat(mountPoint).startsWith("/mnt/ct-data-");
+            awaitVolume(demo, volume, "in-use");
+            assertThat(runcExec(state, id, "echo kept-by-" + name + " > " + mountPoint + "/note && cat "
+                    + mountPoint + "/note")).isEqualTo("kept-by-" + name);
+            assertThat(nova.delete("/servers/" + id + "/os-volume_attachments/" + volume, demo).status())
+                    .isEqualTo(202);
+            awaitVolume(demo, volume, "available");
+            assertThat(runcExec(state, id, "ls /mnt")).as("gone from the first container").isEmpty();
+            ApiClient.Response elsewhere = nova.post("/servers/" + guarded + "/os-volume_attachments", demo,
+                    "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\", \"device\": \"/mnt/shared\"}}");
+            assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(200);
+            awaitVolume(demo, volume, "in-use");
+            assertThat(runcExec(state, guarded, "cat /mnt/shared/note")).as("the data, in the other container")
+                    .isEqualTo("kept-by-" + name);
+
             // the agent restarts under running containers: they run on, and the new agent adopts them
             agent.close();
             assertThat(ping(id, guardedIp)).as("the containers run on without their agent").isTrue();
@@ -89,7 +110,11 @@ class ContainerBootIT extends ServerCloudIT {
                     .containsExactlyInAnyOrder(id, guarded);
             assertThat(adopted.findValues("powerState")).extracting(JsonNode::asString).containsOnly("RUNNING");
             assertThat(awaitStatus(id, "ACTIVE", demo).get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+            assertThat(runcExec(state, guarded, "cat /mnt/shared/note")).as("the adopted container has its volume")
+                    .isEqualTo("kept-by-" + name);
             assertThat(nova.delete("/servers/" + guarded, demo).status()).isEqualTo(204);
+            awaitVolume(demo, volume, "available");
+            assertThat(cinder(demo).delete("/volumes/" + volume, demo).status()).isEqualTo(202);
 
             assertThat(nova.delete("/servers/" + id, demo).status()).isEqualTo(204);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id, demo).status() == 404
@@ -106,5 +131,12 @@ class ContainerBootIT extends ServerCloudIT {
         }
     }
 
-    /** A ping from inside the container's network namespace (the host's busybox, the container's NIC). */
+    /** A shell command run in the container (runc exec, as root of the agent's runc); what it printed. */
+    private static String runcExec(Path state, String id, String script) throws Exception {
+        Process exec = new ProcessBuilder("runc", "--root", state.resolve("agent").resolve("runc").toString(), "exec",
+                id, "/bin/sh", "-c", script).redirectErrorStream(true).start();
+        String printed = new String(exec.getInputStream().readAllBytes()).strip();
+        assertThat(exec.waitFor()).as(printed).isZero();
+        return printed;
+    }
 }

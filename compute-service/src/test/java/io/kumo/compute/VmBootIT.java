@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.ApiClient;
 import io.kumo.common.test.GuestImages;
+import io.kumo.common.test.IdentityProcess;
 import io.kumo.common.test.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +15,18 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.openstack4j.api.Builders;
+import org.openstack4j.api.OSClient;
+import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.VolumeAttachment;
+import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.VolumeSnapshot;
+import org.openstack4j.openstack.OSFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real VM through the public API (its power state kept in sync with what the host sees): compute-service, the scheduler, image-service, network-service and an
+ * A real VM through the public API (its power state kept in sync with what the host sees; a volume attached
+ * through openstack4j hot-plugged into it and taken out again, as its console shows): compute-service, the scheduler, image-service, network-service and an
  * agent with the libvirt driver on this machine's libvirtd and QEMU (TCG). The image is kumo-tiny's
  * three-part layout — a kernel (aki), a busybox initramfs (ari) and a root disk naming them — so the guest
  * boots directly, reads its config drive from the CD-ROM, configures its NIC from network_data.json and
@@ -53,6 +62,36 @@ class VmBootIT extends ServerCloudIT {
             assertThat(diagnostics.get("memory-rss").asLong()).isPositive();
             assertThat(diagnostics.get("vda_read_req").asLong()).isPositive();
 
+            // a volume through openstack4j (Jenkins' client): the running guest sees the disk come and go
+            OSClient.OSClientV3 os = OSFactory.builderV3().endpoint(IDENTITY.url() + "/v3")
+                    .credentials("demo", IdentityProcess.DEMO_PASSWORD, Identifier.byName("Default"))
+                    .scopeToProject(Identifier.byName("demo"), Identifier.byName("Default")).authenticate();
+            Volume volume = os.blockStorage().volumes().create(Builders.volume().name(unique("vm-data")).size(1)
+                    .zone(CloudProcesses.ZONE).build());
+            awaitVolume(os, volume.getId(), Volume.Status.AVAILABLE);
+            VolumeAttachment attachment = os.compute().servers().attachVolume(id, volume.getId(), null);
+            assertThat(attachment.getDevice()).isEqualTo("/dev/vdb");
+            awaitVolume(os, volume.getId(), Volume.Status.IN_USE);
+            String serial = volume.getId().substring(0, 20);
+            Awaitility.await("the guest sees the disk").atMost(Duration.ofSeconds(60)).until(() -> console(id, demo)
+                    .contains("kumo-tiny disk vdb added: 2097152 sectors, serial " + serial));
+            assertThat(os.compute().servers().detachVolume(id, volume.getId()).isSuccess()).isTrue();
+            Awaitility.await("the guest lets go of it").atMost(Duration.ofSeconds(60)).until(() -> console(id, demo)
+                    .contains("kumo-tiny disk vdb removed"));
+            awaitVolume(os, volume.getId(), Volume.Status.AVAILABLE);
+            VolumeSnapshot snapshot = os.blockStorage().snapshots().create(Builders.volumeSnapshot()
+                    .name(unique("vm-data-snap")).volume(volume.getId()).build());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> os.blockStorage()
+                    .snapshots().get(snapshot.getId()).getStatus() == Volume.Status.AVAILABLE);
+            Volume copy = os.blockStorage().volumes().create(Builders.volume().name(unique("vm-data-copy"))
+                    .snapshot(snapshot.getId()).size(1).zone(CloudProcesses.ZONE).build());
+            awaitVolume(os, copy.getId(), Volume.Status.AVAILABLE);
+            assertThat(os.blockStorage().volumes().delete(copy.getId()).isSuccess()).isTrue();
+            assertThat(os.blockStorage().snapshots().delete(snapshot.getId()).isSuccess()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> os.blockStorage()
+                    .snapshots().get(snapshot.getId()) == null && os.blockStorage().volumes().get(copy.getId()) == null);
+            assertThat(os.blockStorage().volumes().delete(volume.getId()).isSuccess()).isTrue();
+
             Process off = new ProcessBuilder("virsh", "-c", "qemu:///system", "destroy", "kumo-" + id).start();
             assertThat(off.waitFor()).as("the guest powered off behind Kumo's back").isZero();
             JsonNode synced = awaitStatus(id, "SHUTOFF", demo);
@@ -75,6 +114,12 @@ class VmBootIT extends ServerCloudIT {
             agent.close();
             new ProcessBuilder("rm", "-rf", "--one-file-system", state.toString()).start().waitFor();
         }
+    }
+
+    /** openstack4j keeps its session per thread: polled on this one. */
+    private static void awaitVolume(OSClient.OSClientV3 os, String id, Volume.Status status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(250))
+                .until(() -> os.blockStorage().volumes().get(id).getStatus() == status);
     }
 
     /** kumo-tiny as the project's private images: kernel, ramdisk, and the root disk that names them. */
