@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * connection asked for, and the attach recorded (attaching) and sent to the server's host in one
  * transaction; the host's answer finishes it — {@code os-attach} and attached, or {@code os-unreserve} and
  * gone. A detach is the same in reverse ({@code os-begin_detaching}, the host, {@code os-detach}). A host's
- * answer is applied once (inbox); the calls to volume-service before it are idempotent, so a redelivered
- * answer is harmless. A deleted server's volumes are given back ({@link #releaseAll}), and retried by
+ * answer is applied once (inbox), with volume-service told inside its transaction (its calls are idempotent,
+ * so an answer redelivered after a failure is harmless). A deleted server's volumes are given back ({@link #releaseAll}), and retried by
  * {@link AttachmentWatchdog} until volume-service has them.
  */
 @Service
@@ -130,7 +130,7 @@ public class VolumeAttachments {
             AttachmentDevices.Kind kind, String requestedDevice, VolumeService.Connection connection,
             String requestId) {
         Server server = attachable(caller, serverId, "create", ATTACH);
-        if (records.find(volume.id()).isPresent()) {
+        if (records.findForUpdate(volume.id()).isPresent()) {
             throw ApiException.badRequest("Invalid volume: volume " + volume.id() + " is attached already.");
         }
         List<VolumeAttachment> present = records.ofServer(serverId);
@@ -151,7 +151,8 @@ public class VolumeAttachments {
     /** Starts detaching the volume (202): it is {@code detaching} until the host has let go of it. */
     public void detach(Caller caller, String serverId, String volumeId) {
         Server server = attachable(caller, serverId, "delete", DETACH);
-        VolumeAttachment attachment = attachmentOf(serverId, volumeId);
+        // read under its lock: a host's answer being applied is waited for, not mistaken for a state
+        VolumeAttachment attachment = transactions.execute(tx -> lockedAttachmentOf(serverId, volumeId));
         if (attachment.status() != Status.ATTACHED) {
             throw ApiException.badRequest("Invalid volume: volume " + volumeId + " is " + attachment.status().wire()
                     + ", not attached; try again when that is done.");
@@ -181,50 +182,47 @@ public class VolumeAttachments {
         }
     }
 
-    /** The host's answer to an attach or detach. */
+    /**
+     * The host's answer to an attach or detach. The attachment's row is changed first (which locks it), then
+     * volume-service is told, then the transaction commits: whoever sees the volume in-use (or available) and
+     * acts on it at once waits on that row lock instead of finding the attachment still attaching. A call to
+     * volume-service that fails rolls it all back, and the answer is redelivered.
+     */
     public void done(String messageId, VolumeAttachmentDone answer) {
-        VolumeAttachment attachment = records.find(answer.volumeId())
-                .filter(a -> a.serverId().equals(answer.instanceUuid()) && a.requestId().equals(answer.requestId()))
-                .orElse(null);
         boolean attach = answer.action() == VolumeAttachmentCommand.Action.ATTACH;
         Status expected = attach ? Status.ATTACHING : Status.DETACHING;
-        if (attachment == null || attachment.status() != expected) {
-            transactions.executeWithoutResult(tx -> inbox.firstDelivery(CONSUMER, messageId));
-            return; // a late answer: the server was deleted, or a newer request is under way
-        }
         String event = attach ? ATTACH_EVENT : DETACH_EVENT;
-        String projectId = attachment.projectId();
-        if (attach && answer.error() == null) {
-            volumes.attach(projectId, attachment.volumeId(), attachment.serverId(), attachment.device());
-        } else if (attach) {
-            volumes.unreserve(projectId, attachment.volumeId());
-        } else if (answer.error() == null) {
-            volumes.detach(projectId, attachment.volumeId(), attachment.serverId());
-        } else {
-            volumes.rollDetaching(projectId, attachment.volumeId());
-        }
-        Boolean applied = transactions.execute(tx -> {
+        transactions.executeWithoutResult(tx -> {
             if (!inbox.firstDelivery(CONSUMER, messageId)) {
-                return true;
+                return;
             }
-            boolean changed = answer.error() == null && attach
-                    ? records.update(attachment.inStatus(Status.ATTACHED, attachment.requestId(), clock.instant()),
-                            Status.ATTACHING)
-                    : answer.error() != null && !attach
-                            ? records.update(attachment.inStatus(Status.ATTACHED, attachment.requestId(),
-                                    clock.instant()), Status.DETACHING)
-                            : records.delete(attachment.volumeId(), expected);
+            VolumeAttachment attachment = records.findForUpdate(answer.volumeId())
+                    .filter(a -> a.serverId().equals(answer.instanceUuid()) && a.status() == expected
+                            && a.requestId().equals(answer.requestId())).orElse(null);
+            if (attachment == null) {
+                return; // a late answer: the server was deleted, or a newer request is under way
+            }
+            String projectId = attachment.projectId();
+            Instant now = clock.instant();
+            if (attach && answer.error() == null) {
+                records.update(attachment.inStatus(Status.ATTACHED, attachment.requestId(), now), expected);
+                volumes.attach(projectId, attachment.volumeId(), attachment.serverId(), attachment.device());
+            } else if (attach) {
+                records.delete(attachment.volumeId(), expected);
+                volumes.unreserve(projectId, attachment.volumeId());
+            } else if (answer.error() == null) {
+                records.delete(attachment.volumeId(), expected);
+                volumes.detach(projectId, attachment.volumeId(), attachment.serverId());
+            } else {
+                records.update(attachment.inStatus(Status.ATTACHED, attachment.requestId(), now), expected);
+                volumes.rollDetaching(projectId, attachment.volumeId());
+            }
             if (answer.error() == null) {
                 actions.succeeded(attachment.serverId(), answer.requestId(), event);
             } else {
                 actions.failed(attachment.serverId(), answer.requestId(), event, answer.error());
             }
-            return changed;
         });
-        if (Boolean.FALSE.equals(applied) && attach && answer.error() == null) {
-            // the server was deleted while the host attached it: what os-attach just recorded is given back
-            volumes.detach(projectId, attachment.volumeId(), attachment.serverId());
-        }
     }
 
     /**
@@ -272,9 +270,18 @@ public class VolumeAttachments {
         return server;
     }
 
+    private VolumeAttachment lockedAttachmentOf(String serverId, String volumeId) {
+        return records.findForUpdate(volumeId).filter(a -> a.serverId().equals(serverId)).orElseThrow(() ->
+                notAttached(serverId, volumeId));
+    }
+
     private VolumeAttachment attachmentOf(String serverId, String volumeId) {
         return records.find(volumeId).filter(a -> a.serverId().equals(serverId)).orElseThrow(() ->
-                ApiException.notFound("Volume attachment could not be found with filter: volume_id = " + volumeId
-                        + ", instance_uuid = " + serverId + "."));
+                notAttached(serverId, volumeId));
+    }
+
+    private static ApiException notAttached(String serverId, String volumeId) {
+        return ApiException.notFound("Volume attachment could not be found with filter: volume_id = " + volumeId
+                + ", instance_uuid = " + serverId + ".");
     }
 }

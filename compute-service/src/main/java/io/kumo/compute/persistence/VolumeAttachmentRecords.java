@@ -49,6 +49,12 @@ public class VolumeAttachmentRecords {
                 VolumeAttachmentRecords::row).stream().findFirst();
     }
 
+    /** The attachment, its row locked until the transaction ends (waiting for one that changes it now). */
+    public Optional<VolumeAttachment> findForUpdate(String volumeId) {
+        return jdbc.query("SELECT * FROM volume_attachments WHERE volume_id = :volume FOR UPDATE",
+                Map.of("volume", volumeId), VolumeAttachmentRecords::row).stream().findFirst();
+    }
+
     /** The server's attachments in the order they were made. */
     public List<VolumeAttachment> ofServer(String serverId) {
         return jdbc.query("SELECT * FROM volume_attachments WHERE server_id = :server ORDER BY created_at, volume_id",

@@ -41,9 +41,10 @@ final class ContainerVolumes {
         Path dir = instanceDir.resolve(DIR);
         try {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwxr-xr-x")));
+                Files.createDirectory(dir);
             }
+            // the container's root (an unprivileged host id) must pass through it; the agent's umask may be 077
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
