@@ -316,7 +316,7 @@ class VolumesIT extends VolumeIT {
     }
 
     @Test
-    void listsPageNewestFirstAndFilterByNameAndStatus() {
+    void listsPageNewestFirstOrSortedAndFilterByNameStatusAndMetadata() {
         String token = newProjectMember(unique("list"));
         ApiClient api = cinder(token);
         String a = createAvailable(api, token, "alpha", 1);
@@ -331,6 +331,24 @@ class VolumesIT extends VolumeIT {
         assertThat(api.get("/volumes?name=beta", token).json().get("volumes").findValuesAsString("id"))
                 .containsExactly(b);
         assertThat(api.get("/volumes/detail?status=error", token).json().get("volumes")).isEmpty();
+        assertThat(api.get("/volumes?sort=name:asc", token).json().get("volumes").findValuesAsString("id"))
+                .containsExactly(a, b, c);
+        JsonNode byName = api.get("/volumes?sort_key=name&sort_dir=asc&limit=2", token).json();
+        assertThat(byName.get("volumes").findValuesAsString("id")).containsExactly(a, b);
+        String nextByName = byName.get("volumes_links").get(0).get("href").asString();
+        assertThat(api.get(nextByName.substring(nextByName.indexOf("/volumes")), token).json().get("volumes")
+                .findValuesAsString("id")).as("the marker in the name order").containsExactly(c);
+        assertThat(api.get("/volumes?sort=created_at:asc,id:asc", token).json().get("volumes")
+                .findValuesAsString("id")).containsExactly(a, b, c);
+        assertThat(api.put("/volumes/" + b + "/metadata", token, "{\"metadata\": {\"tier\": \"gold\"}}").status())
+                .isEqualTo(200);
+        assertThat(api.get("/volumes?metadata=%7B%22tier%22%3A%20%22gold%22%7D", token).json().get("volumes")
+                .findValuesAsString("id")).as("metadata={\"tier\": \"gold\"}").containsExactly(b);
+        assertThat(api.get("/volumes?metadata=%7B%27tier%27%3A%20%27silver%27%7D", token).json().get("volumes"))
+                .as("metadata={'tier': 'silver'}").isEmpty();
+        assertThat(api.get("/volumes?sort=colour", token).status()).isEqualTo(400);
+        assertThat(api.get("/volumes?sort=name:sideways", token).status()).isEqualTo(400);
+        assertThat(api.get("/volumes?metadata=tier", token).status()).isEqualTo(400);
         JsonNode summary = api.get("/volumes", token).json().get("volumes").get(0);
         assertThat(summary.propertyNames()).containsExactlyInAnyOrder("id", "name", "links");
         for (String id : new String[] {a, b, c}) {

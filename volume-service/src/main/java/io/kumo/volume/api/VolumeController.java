@@ -13,6 +13,7 @@ import io.kumo.volume.application.VolumeQueries;
 import io.kumo.volume.application.VolumeTypes;
 import io.kumo.volume.domain.Volume;
 import io.kumo.volume.domain.VolumeQuery;
+import io.kumo.volume.domain.VolumeSort;
 import io.kumo.volume.domain.VolumeStatus;
 import io.kumo.volume.domain.VolumeType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,13 +34,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Cinder 3.0 {@code /v3/{project_id}/volumes}: create, list, detail, show, update, delete. */
 @RestController
 class VolumeController {
 
     static final int MAX_LIMIT = 1000;
-    private static final Set<String> SORT_KEYS = Set.of("created_at");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final VolumeCreation creation;
     private final VolumeActions actions;
@@ -119,10 +121,7 @@ class VolumeController {
 
     private Map<String, Object> page(Caller caller, Map<String, String> params, HttpServletRequest request,
             Function<Volume, Map<String, Object>> view) {
-        requireDefaultSort(params);
-        if (params.containsKey("metadata")) {
-            throw ApiException.badRequest("Invalid input received: filtering volumes by metadata is not offered.");
-        }
+        VolumeSort sort = sortOf(params);
         PageRequest page = PageRequest.of(params.get("limit"), params.get("marker"), MAX_LIMIT, MAX_LIMIT);
         Optional<VolumeStatus> status = status(params.get("status"));
         if (params.get("status") != null && status.isEmpty()) {
@@ -130,11 +129,65 @@ class VolumeController {
         }
         VolumeQuery filters = new VolumeQuery(null, params.get("name"), status.orElse(null),
                 params.containsKey("bootable") ? Boolean.valueOf(params.get("bootable")) : null,
-                params.get("availability_zone"), params.containsKey("size") ? size(params.get("size")) : null);
-        List<Volume> found = queries.volumes(caller, filters, allTenants(params), params.get("project_id"),
+                params.get("availability_zone"), params.containsKey("size") ? size(params.get("size")) : null,
+                metadataFilter(params.get("metadata")));
+        List<Volume> found = queries.volumes(caller, filters, sort, allTenants(params), params.get("project_id"),
                 page.marker(), page.limit());
         return CinderPages.body("volumes", found.stream().map(view).toList(),
                 found.isEmpty() ? null : found.get(found.size() - 1).id(), page, request, urls);
+    }
+
+    /**
+     * {@code sort=<key>[:<dir>]} or {@code sort_key=<key>&sort_dir=<dir>} (desc by default): one of Cinder's
+     * keys, optionally followed by {@code id}, which breaks ties anyway.
+     */
+    static VolumeSort sortOf(Map<String, String> params) {
+        String sort = params.get("sort");
+        if (sort == null && params.get("sort_key") == null) {
+            requireDirection(params.get("sort_dir"));
+            return params.get("sort_dir") == null ? VolumeSort.NEWEST_FIRST
+                    : new VolumeSort(VolumeSort.Key.CREATED_AT, params.get("sort_dir").equalsIgnoreCase("asc"));
+        }
+        String[] keys = (sort != null ? sort : params.get("sort_key")).split(",");
+        String[] first = keys[0].trim().split(":");
+        for (int i = 1; i < keys.length; i++) {
+            if (!keys[i].trim().split(":")[0].equals("id")) {
+                throw ApiException.badRequest("Invalid input received: volumes are sorted by one key (and id), not"
+                        + " by '" + (sort != null ? sort : params.get("sort_key")) + "'.");
+            }
+        }
+        VolumeSort.Key key = VolumeSort.Key.ofWire(first[0]).orElseThrow(() -> ApiException.badRequest(
+                "Invalid input received: Invalid sort key " + first[0] + "."));
+        String direction = first.length > 1 ? first[1] : params.get("sort_dir");
+        requireDirection(direction);
+        return new VolumeSort(key, direction != null && direction.equalsIgnoreCase("asc"));
+    }
+
+    private static void requireDirection(String direction) {
+        if (direction != null && !direction.equalsIgnoreCase("asc") && !direction.equalsIgnoreCase("desc")) {
+            throw ApiException.badRequest("Invalid input received: Unknown sort direction, must be 'desc' or 'asc'.");
+        }
+    }
+
+    /** {@code metadata={"k": "v"}} (JSON, or Python's quoting as the cinder client sends it): all must match. */
+    static Map<String, String> metadataFilter(String value) {
+        if (value == null || value.isBlank()) {
+            return Map.of();
+        }
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(value.trim().startsWith("{'") ? value.replace('\'', '"') : value);
+        } catch (RuntimeException e) {
+            parsed = null;
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw ApiException.badRequest("Invalid input received: metadata must be a dictionary, such as"
+                    + " {\"key\": \"value\"}, not " + value + ".");
+        }
+        Map<String, String> items = new java.util.LinkedHashMap<>();
+        parsed.properties().forEach(e -> items.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
+                : e.getValue().toString()));
+        return items;
     }
 
     private Map<String, String> typeNames() {
@@ -150,9 +203,10 @@ class VolumeController {
         return value != null && Set.of("1", "true", "yes", "t", "y", "on").contains(value.toLowerCase());
     }
 
+    /** Snapshot lists are newest first only. */
     static void requireDefaultSort(Map<String, String> params) {
         String sort = params.getOrDefault("sort", params.get("sort_key"));
-        if (sort != null && !SORT_KEYS.contains(sort.split(":")[0].split(",")[0])) {
+        if (sort != null && !sort.split(":")[0].split(",")[0].equals("created_at")) {
             throw ApiException.badRequest("Invalid input received: sorting by '" + sort + "' is not offered; lists"
                     + " are newest first.");
         }

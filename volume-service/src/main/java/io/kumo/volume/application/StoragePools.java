@@ -34,12 +34,20 @@ public class StoragePools {
         this.clock = clock;
     }
 
+    /**
+     * Records the host's pools as seen now, by this service's clock (a host's clock may be off); an
+     * announcement already older than {@code pool-down-after} when it arrives (queued while this service was
+     * away) says nothing about the host now and is dropped.
+     */
     @Transactional
     public void announced(StorageAnnounced announcement) {
-        Instant at = announcement.at() == null ? clock.instant() : announcement.at();
+        Instant now = clock.instant();
+        if (announcement.at() != null && announcement.at().isBefore(now.minus(settings.poolDownAfter()))) {
+            return;
+        }
         for (StoragePool pool : announcement.pools()) {
             pools.save(announcement.host(), pool.backend(), pool.driver(), announcement.availabilityZone(),
-                    pool.capacityGb(), pool.freeGb(), at);
+                    pool.capacityGb(), pool.freeGb(), now);
         }
     }
 

@@ -106,7 +106,9 @@ public class VolumeCreation {
                 request.description(), size, placed ? VolumeStatus.CREATING : VolumeStatus.ERROR, type.id(), zone,
                 origin.bootable(), request.snapshotId(), request.sourceVolId(), request.imageId(), host, backend, null,
                 placed ? null : noValidBackend(type, request.availabilityZone(), size),
-                placed ? now.plus(settings.taskTimeout()) : null, now, null, 0, request.metadata(), List.of());
+                placed ? now.plus(settings.createTimeout(size, request.snapshotId() != null
+                        || request.sourceVolId() != null || request.imageId() != null)) : null, now, null, 0,
+                request.metadata(), List.of());
         quotas.prepare(caller.projectId());
         transactions.executeWithoutResult(tx -> {
             holdSource(request);

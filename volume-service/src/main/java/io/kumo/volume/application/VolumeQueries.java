@@ -6,6 +6,7 @@ import io.kumo.volume.domain.Snapshot;
 import io.kumo.volume.domain.SnapshotStatus;
 import io.kumo.volume.domain.Volume;
 import io.kumo.volume.domain.VolumeQuery;
+import io.kumo.volume.domain.VolumeSort;
 import io.kumo.volume.persistence.SnapshotRecords;
 import io.kumo.volume.persistence.VolumeRecords;
 import java.util.List;
@@ -34,13 +35,11 @@ public class VolumeQueries {
      * @param projectId  with allTenants, only this project's (null: all)
      */
     @Transactional(readOnly = true)
-    public List<Volume> volumes(Caller caller, VolumeQuery filters, boolean allTenants, String projectId,
-            String marker, int limit) {
+    public List<Volume> volumes(Caller caller, VolumeQuery filters, VolumeSort sort, boolean allTenants,
+            String projectId, String marker, int limit) {
         String scope = Policy.isAdmin(caller) && allTenants ? projectId : caller.projectId();
-        VolumeQuery query = new VolumeQuery(scope, filters.name(), filters.status(), filters.bootable(),
-                filters.availabilityZone(), filters.sizeGb());
         Volume after = marker == null ? null : lookup.volume(caller, marker);
-        return volumes.list(query, after, limit);
+        return volumes.list(filters.inProject(scope), sort, after, limit);
     }
 
     @Transactional(readOnly = true)

@@ -42,7 +42,7 @@ class VolumeConfiguration {
     @Bean
     VolumeSettings volumeSettings(VolumeProperties properties) {
         return new VolumeSettings(properties.taskTimeout(), properties.poolDownAfter(), properties.defaultType(),
-                properties.maxOverSubscriptionRatio());
+                properties.maxOverSubscriptionRatio(), properties.copyTimePerGb());
     }
 
     @Bean

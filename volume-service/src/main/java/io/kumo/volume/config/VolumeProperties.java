@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *                                 the same name: volumes are thin)
  * @param imageUrl                 image-service, where images named by {@code imageRef} are checked
  * @param clientTimeout            deadline of a call to another service
+ * @param copyTimePerGb            what a create that copies (from an image, a snapshot or a volume) gets on top of
+ *                                 {@code taskTimeout} per GiB of the volume (15 s: 1 TiB in about 4 h, the agent's
+ *                                 {@code agent.volume.copy-timeout})
  */
 @Validated
 @ConfigurationProperties("volume")
@@ -27,5 +30,6 @@ public record VolumeProperties(
         @DefaultValue("__DEFAULT__") @NotBlank String defaultType,
         @DefaultValue("20.0") @Positive double maxOverSubscriptionRatio,
         @DefaultValue("http://127.0.0.1:9292") String imageUrl,
-        @DefaultValue("10s") Duration clientTimeout) {
+        @DefaultValue("10s") Duration clientTimeout,
+        @DefaultValue("15s") Duration copyTimePerGb) {
 }

@@ -4,6 +4,7 @@ import io.kumo.volume.domain.Attachment;
 import io.kumo.volume.domain.StorageUsage;
 import io.kumo.volume.domain.Volume;
 import io.kumo.volume.domain.VolumeQuery;
+import io.kumo.volume.domain.VolumeSort;
 import io.kumo.volume.domain.VolumeStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,16 +59,26 @@ public class VolumeRecords {
         jdbc.update("UPDATE volumes SET extend_to_gb = :size WHERE id = :id", Map.of("id", id, "size", sizeGb));
     }
 
+    /** The SQL a sort key orders by: never null, as {@link VolumeSort.Key#valueOf} compares it. */
+    private static String sortColumn(VolumeSort.Key key) {
+        return switch (key) {
+            case CREATED_AT -> "created_at";
+            case UPDATED_AT -> "COALESCE(updated_at, created_at)";
+            case NAME -> "COALESCE(name, '')";
+            case ID -> "id";
+            case SIZE -> "size_gb";
+            case STATUS -> "status";
+            case AVAILABILITY_ZONE -> "COALESCE(availability_zone, '')";
+        };
+    }
+
     public Optional<Volume> find(String id) {
         return withDetails(jdbc.query("SELECT " + COLUMNS + " FROM volumes WHERE id = :id", Map.of("id", id),
                 (rs, n) -> volume(rs, Map.of(), List.of()))).stream().findFirst();
     }
 
-    /**
-     * One page of volumes, newest first ({@code created_at desc, id desc}, Cinder's default order), after
-     * {@code marker} when given.
-     */
-    public List<Volume> list(VolumeQuery query, Volume marker, int limit) {
+    /** One page of volumes in the order asked for (the id breaking ties), after {@code marker} when given. */
+    public List<Volume> list(VolumeQuery query, VolumeSort sort, Volume marker, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM volumes WHERE 1 = 1");
         MapSqlParameterSource p = new MapSqlParameterSource();
         if (query.projectId() != null) {
@@ -94,11 +105,25 @@ public class VolumeRecords {
             sql.append(" AND size_gb = :size");
             p.addValue("size", query.sizeGb());
         }
-        if (marker != null) {
-            sql.append(" AND (created_at < :markerCreated OR (created_at = :markerCreated AND id < :markerId))");
-            p.addValue("markerCreated", Timestamps.of(marker.createdAt())).addValue("markerId", marker.id());
+        int item = 0;
+        for (Map.Entry<String, String> wanted : query.metadata().entrySet()) {
+            sql.append(" AND id IN (SELECT volume_id FROM volume_metadata WHERE meta_key = :mk").append(item)
+                    .append(" AND meta_value = :mv").append(item).append(")");
+            p.addValue("mk" + item, wanted.getKey()).addValue("mv" + item, wanted.getValue());
+            item++;
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        String column = sortColumn(sort.key());
+        String after = sort.ascending() ? ">" : "<";
+        if (marker != null) {
+            sql.append(" AND (").append(column).append(" ").append(after).append(" :markerValue OR (").append(column)
+                    .append(" = :markerValue AND id ").append(after).append(" :markerId))");
+            Object value = sort.key().valueOf(marker);
+            p.addValue("markerValue", value instanceof java.time.Instant at ? Timestamps.of(at) : value)
+                    .addValue("markerId", marker.id());
+        }
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(column).append(direction).append(", id").append(direction)
+                .append(" LIMIT :limit");
         p.addValue("limit", limit);
         List<Volume> rows = jdbc.query(sql.toString(), p, (rs, n) -> volume(rs, Map.of(), List.of()));
         return withDetails(rows);
