@@ -36,12 +36,12 @@ final class CloudProcesses {
                 "--spring.datasource.password=" + TestInfrastructure.dbPassword(),
                 "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--kumo.identity.url=" + identity.url(),
                 "--kumo.identity.service-password=" + IdentityProcess.SERVICE_PASSWORD);
+        List<String> image;
         try {
-            ServiceProcess.start(System.getProperty("kumo.test.image.jar"), "256m", imagePort, concat(common,
+            image = concat(common,
                     "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_image_for_compute_it"),
                     "--kumo.identity.service-user=kumo-image",
-                    "--image.file-store-dir=" + Files.createTempDirectory("kumo-compute-it-images")))
-                    .destroyOnExit();
+                    "--image.file-store-dir=" + Files.createTempDirectory("kumo-compute-it-images"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,21 +49,41 @@ final class CloudProcesses {
                 "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_network_for_compute_it"),
                 "--kumo.identity.service-user=kumo-network", "--network.vxlan-vni-ranges=300:399");
         network.addAll(ComputeIT.testQueueArgs("portStatus-in-0", "network"));
-        ServiceProcess.start(System.getProperty("kumo.test.network.jar"), "256m", networkPort, network).destroyOnExit();
         List<String> volume = concat(common,
                 "--spring.datasource.url=" + TestInfrastructure.freshDatabase("kumo_volume_for_compute_it"),
                 "--kumo.identity.service-user=kumo-volume");
         volume.addAll(ComputeIT.testQueueArgs("storageEvents-in-0", "volume"));
-        ServiceProcess.start(System.getProperty("kumo.test.volume.jar"), "256m", ComputeIT.VOLUME_PORT, volume)
-                .destroyOnExit();
-        ServiceProcess.start(System.getProperty("kumo.test.agent.jar"), "192m", IdentityProcess.freePort(), List.of(
-                "--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(), "--agent.driver=fake",
-                "--agent.host=" + AGENT_HOST, "--agent.fake.hosts=2", "--agent.availability-zone=" + ZONE,
-                "--agent.heartbeat-interval=2s", "--agent.fake.fail-build-names=.*fail.*",
-                "--agent.volume.backends=" + BACKEND + ":file:" + VOLUMES, "--agent.volume.announce-interval=2s",
-                "--agent.volume.image-cache-dir=" + VOLUMES.resolveSibling(VOLUMES.getFileName() + "-images")))
-                .destroyOnExit();
+        List<String> agent = List.of("--spring.rabbitmq.addresses=" + TestInfrastructure.amqpUrl(),
+                "--agent.driver=fake", "--agent.host=" + AGENT_HOST, "--agent.fake.hosts=2",
+                "--agent.availability-zone=" + ZONE, "--agent.heartbeat-interval=2s",
+                "--agent.fake.fail-build-names=.*fail.*", "--agent.volume.backends=" + BACKEND + ":file:" + VOLUMES,
+                "--agent.volume.announce-interval=2s",
+                "--agent.volume.image-cache-dir=" + VOLUMES.resolveSibling(VOLUMES.getFileName() + "-images"));
+        // the four start side by side: each waits for its own readiness, none needs another to start
+        List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = List.of(
+                startAsync("kumo.test.image.jar", "256m", imagePort, image),
+                startAsync("kumo.test.network.jar", "256m", networkPort, network),
+                startAsync("kumo.test.volume.jar", "256m", ComputeIT.VOLUME_PORT, volume),
+                startAsync("kumo.test.agent.jar", "192m", IdentityProcess.freePort(), agent));
+        RuntimeException failed = null;
+        for (java.util.concurrent.CompletableFuture<ServiceProcess> process : starting) {
+            try {
+                process.join().destroyOnExit(); // each that started is stopped with the JVM, whatever else failed
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
         started = true;
+    }
+
+    private static java.util.concurrent.CompletableFuture<ServiceProcess> startAsync(String jarProperty,
+            String maxHeap, int port, List<String> arguments) {
+        String jar = System.getProperty(jarProperty);
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ServiceProcess.start(jar, maxHeap, port,
+                arguments));
     }
 
     /** Another agent with the fake driver: one host of its own zone whose builds take {@code spawnDelay}. */
