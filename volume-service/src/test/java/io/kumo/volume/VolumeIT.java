@@ -34,7 +34,9 @@ abstract class VolumeIT {
     static final String STORAGE_HOST = "storage-it-" + RUN;
     static final String BACKEND = "files";
     static final ApiClient keystone = new ApiClient(IDENTITY.url());
-    static final ServiceProcess AGENT = storageAgent();
+    /** Started beside this service's own context (each test waits for the storage host's announcement anyway). */
+    static final java.util.concurrent.CompletableFuture<ServiceProcess> AGENT =
+            java.util.concurrent.CompletableFuture.supplyAsync(VolumeIT::storageAgent);
     private static volatile boolean storageHostSeen;
 
     @DynamicPropertySource
@@ -65,6 +67,7 @@ abstract class VolumeIT {
         if (storageHostSeen) {
             return;
         }
+        AGENT.join(); // started, or its failure is this test's
         String admin = adminToken();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cinder(admin)
                 .get("/scheduler-stats/get_pools", admin).json().get("pools").findValuesAsString("name")
