@@ -347,6 +347,8 @@ class VolumesIT extends VolumeIT {
         assertThat(api.get("/volumes?metadata=%7B%27tier%27%3A%20%27silver%27%7D", token).json().get("volumes"))
                 .as("metadata={'tier': 'silver'}").isEmpty();
         assertThat(api.get("/volumes?sort=colour", token).status()).isEqualTo(400);
+        assertThat(api.get("/volumes?sort=,", token).status()).isEqualTo(400);
+        assertThat(api.get("/volumes?sort=:", token).status()).isEqualTo(400);
         assertThat(api.get("/volumes?sort=name:sideways", token).status()).isEqualTo(400);
         assertThat(api.get("/volumes?metadata=tier", token).status()).isEqualTo(400);
         JsonNode summary = api.get("/volumes", token).json().get("volumes").get(0);

@@ -1,9 +1,11 @@
 package io.kumo.compute.api;
 
+import io.kumo.common.audit.AuditTarget;
 import io.kumo.common.auth.Caller;
 import io.kumo.common.error.ApiException;
 import io.kumo.compute.application.VolumeAttachments;
 import io.kumo.compute.domain.VolumeAttachment;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,7 +49,7 @@ class VolumeAttachmentController {
 
     @PostMapping("/v2.1/servers/{serverId}/os-volume_attachments")
     Map<String, Object> attach(Caller caller, @PathVariable String serverId, @RequestBody(required = false)
-            JsonNode body) {
+            JsonNode body, HttpServletRequest http) {
         JsonNode request = NovaJson.resource(body, "volumeAttachment");
         String volumeId = NovaJson.text(request, "volumeId");
         if (volumeId == null || !UUID.matcher(volumeId).matches()) {
@@ -61,6 +63,7 @@ class VolumeAttachmentController {
             }
         }
         String device = NovaJson.text(request, "device");
+        AuditTarget.set(http, "volume", volumeId); // the audit log names the volume attached, not the server
         return Map.of("volumeAttachment", view(attachments.attach(caller, serverId, volumeId,
                 device == null || device.isBlank() ? null : device)));
     }

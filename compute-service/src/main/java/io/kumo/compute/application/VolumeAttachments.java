@@ -11,10 +11,12 @@ import io.kumo.compute.client.VolumeService;
 import io.kumo.compute.domain.Server;
 import io.kumo.compute.domain.ServerAction;
 import io.kumo.compute.domain.VmState;
-import io.kumo.compute.domain.VolumeAttachment;
 import io.kumo.compute.domain.VolumeAttachment.Status;
+import io.kumo.compute.domain.VolumeAttachment;
+import io.kumo.compute.persistence.ServerRecords;
 import io.kumo.compute.persistence.VolumeAttachmentRecords;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gone. A detach is the same in reverse ({@code os-begin_detaching}, the host, {@code os-detach}). A host's
  * answer is applied once (inbox), with volume-service told inside its transaction (its calls are idempotent,
  * so an answer redelivered after a failure is harmless). A deleted server's volumes are given back ({@link #releaseAll}), and retried by
- * {@link AttachmentWatchdog} until volume-service has them.
+ * {@link AttachmentWatchdog} until volume-service has them; the watchdog also sends again what a host has not
+ * answered for two minutes.
  */
 @Service
 public class VolumeAttachments {
@@ -46,6 +49,7 @@ public class VolumeAttachments {
     private static final Logger log = LoggerFactory.getLogger(VolumeAttachments.class);
 
     private final ServerQueries queries;
+    private final ServerRecords servers;
     private final ServerLocking locking;
     private final VolumeAttachmentRecords records;
     private final VolumeService volumes;
@@ -56,10 +60,11 @@ public class VolumeAttachments {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    VolumeAttachments(ServerQueries queries, ServerLocking locking, VolumeAttachmentRecords records,
-            VolumeService volumes, AttachmentDevices devices, InstanceActions actions, Inbox inbox, Outbox outbox,
-            TransactionTemplate transactions, Clock clock) {
+    VolumeAttachments(ServerQueries queries, ServerRecords servers, ServerLocking locking,
+            VolumeAttachmentRecords records, VolumeService volumes, AttachmentDevices devices, InstanceActions actions,
+            Inbox inbox, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.queries = queries;
+        this.servers = servers;
         this.locking = locking;
         this.records = records;
         this.volumes = volumes;
@@ -226,6 +231,48 @@ public class VolumeAttachments {
     }
 
     /**
+     * Attaches and detaches a host has not answered within {@code after} are sent to it again (a command can
+     * be lost with a broker that keeps no messages across a restart, the quickstart's embedded one); the host
+     * is idempotent about them, and its answer is applied once. Returns how many were sent again.
+     */
+    public int resendUnanswered(Duration after) {
+        int resent = 0;
+        for (VolumeAttachment stale : records.unanswered(clock.instant().minus(after), 50)) {
+            Server server = servers.find(stale.serverId()).orElse(null);
+            if (server == null || server.host() == null) {
+                continue;
+            }
+            boolean attaching = stale.status() == Status.ATTACHING;
+            try {
+                VolumeAttachmentCommand.VolumeConnection connection = null;
+                if (attaching) {
+                    VolumeService.Connection c = volumes.initializeConnection(stale.projectId(), stale.volumeId(),
+                            server.host());
+                    connection = new VolumeAttachmentCommand.VolumeConnection(c.driverVolumeType(), c.devicePath(),
+                            c.format(), c.storageHost());
+                }
+                VolumeAttachmentCommand command = new VolumeAttachmentCommand(attaching
+                        ? VolumeAttachmentCommand.Action.ATTACH : VolumeAttachmentCommand.Action.DETACH,
+                        stale.serverId(), server.host(), stale.volumeId(), stale.device(), connection,
+                        stale.requestId());
+                Boolean sent = transactions.execute(tx -> {
+                    if (!records.update(stale.inStatus(stale.status(), stale.requestId(), clock.instant()),
+                            stale.status())) {
+                        return false; // answered meanwhile
+                    }
+                    outbox.publish(Exchanges.HOST_COMMANDS, server.host(), command);
+                    return true;
+                });
+                resent += Boolean.TRUE.equals(sent) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("The unanswered {} of volume {} to server {} is not sent again yet: {}", attaching ? "attach"
+                        : "detach", stale.volumeId(), stale.serverId(), e.getMessage());
+            }
+        }
+        return resent;
+    }
+
+    /**
      * Gives back every volume of a deleted server (its guest is gone, and the volumes with it): detached in
      * volume-service and forgotten here. One volume-service cannot be told of now stays, for the watchdog.
      * Returns how many were given back.
@@ -250,7 +297,10 @@ public class VolumeAttachments {
     private boolean giveBack(VolumeAttachment attachment) {
         try {
             volumes.detach(attachment.projectId(), attachment.volumeId(), attachment.serverId());
-            volumes.unreserve(attachment.projectId(), attachment.volumeId());
+            if (attachment.status() == Status.ATTACHING) {
+                // only a reservation of this attach: one made since by another would be undone otherwise
+                volumes.unreserve(attachment.projectId(), attachment.volumeId());
+            }
         } catch (RuntimeException e) {
             log.warn("Volume {} of deleted server {} is not given back yet: {}", attachment.volumeId(),
                     attachment.serverId(), e.getMessage());

@@ -32,10 +32,13 @@ public class VolumeAttachmentRecords {
                 + " :updated)", params(a));
     }
 
-    /** Moves the attachment from {@code expected} to its new status; false when it was not in {@code expected}. */
+    /**
+     * Moves the attachment from {@code expected} to its new status; false when it was not in {@code expected} (or
+     * the volume is attached to another server by now).
+     */
     public boolean update(VolumeAttachment a, VolumeAttachment.Status expected) {
         return jdbc.update("UPDATE volume_attachments SET status = :status, request_id = :request,"
-                + " updated_at = :updated WHERE volume_id = :volume AND status = :expected",
+                + " updated_at = :updated WHERE volume_id = :volume AND server_id = :server AND status = :expected",
                 params(a).addValue("expected", expected.name())) == 1;
     }
 
@@ -79,6 +82,14 @@ public class VolumeAttachmentRecords {
         return jdbc.query("SELECT a.* FROM volume_attachments a LEFT JOIN servers s ON s.id = a.server_id"
                 + " WHERE s.id IS NULL OR s.deleted = TRUE ORDER BY a.updated_at LIMIT :limit",
                 Map.of("limit", limit), VolumeAttachmentRecords::row);
+    }
+
+    /** Attaches and detaches of live servers under way since before {@code cutoff}: their hosts have not answered. */
+    public List<VolumeAttachment> unanswered(java.time.Instant cutoff, int limit) {
+        return jdbc.query("SELECT a.* FROM volume_attachments a JOIN servers s ON s.id = a.server_id"
+                + " WHERE a.status IN ('ATTACHING', 'DETACHING') AND a.updated_at < :cutoff AND s.deleted = FALSE"
+                + " ORDER BY a.updated_at LIMIT :limit", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff))
+                .addValue("limit", limit), VolumeAttachmentRecords::row);
     }
 
     private static MapSqlParameterSource params(VolumeAttachment a) {

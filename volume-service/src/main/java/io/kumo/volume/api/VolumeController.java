@@ -148,10 +148,14 @@ class VolumeController {
             return params.get("sort_dir") == null ? VolumeSort.NEWEST_FIRST
                     : new VolumeSort(VolumeSort.Key.CREATED_AT, params.get("sort_dir").equalsIgnoreCase("asc"));
         }
-        String[] keys = (sort != null ? sort : params.get("sort_key")).split(",");
-        String[] first = keys[0].trim().split(":");
+        String asked = sort != null ? sort : params.get("sort_key");
+        String[] keys = asked.split(",");
+        String[] first = keys.length == 0 ? new String[0] : keys[0].trim().split(":");
+        if (first.length == 0 || first[0].isBlank() || first.length > 2) {
+            throw ApiException.badRequest("Invalid input received: Invalid sort key " + asked + ".");
+        }
         for (int i = 1; i < keys.length; i++) {
-            if (!keys[i].trim().split(":")[0].equals("id")) {
+            if (!keys[i].trim().startsWith("id") || !keys[i].trim().matches("id(:(asc|desc))?")) {
                 throw ApiException.badRequest("Invalid input received: volumes are sorted by one key (and id), not"
                         + " by '" + (sort != null ? sort : params.get("sort_key")) + "'.");
             }

@@ -35,16 +35,13 @@ public class StoragePools {
     }
 
     /**
-     * Records the host's pools as seen now, by this service's clock (a host's clock may be off); an
-     * announcement already older than {@code pool-down-after} when it arrives (queued while this service was
-     * away) says nothing about the host now and is dropped.
+     * Records the host's pools as seen now, by this service's clock when the announcement arrives (a host's
+     * clock may be off; the host announces every 30 s, so one queued while this service was away is overtaken
+     * within a minute).
      */
     @Transactional
     public void announced(StorageAnnounced announcement) {
         Instant now = clock.instant();
-        if (announcement.at() != null && announcement.at().isBefore(now.minus(settings.poolDownAfter()))) {
-            return;
-        }
         for (StoragePool pool : announcement.pools()) {
             pools.save(announcement.host(), pool.backend(), pool.driver(), announcement.availabilityZone(),
                     pool.capacityGb(), pool.freeGb(), now);

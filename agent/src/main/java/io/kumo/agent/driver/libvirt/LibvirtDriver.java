@@ -245,7 +245,14 @@ public final class LibvirtDriver implements HypervisorDriver {
                         + instanceUuid + ": " + e.getMessage(), e);
             }
             InstanceInfo attached = instance.withVolume(volume);
-            keep(attached);
+            try {
+                keep(attached);
+            } catch (RuntimeException e) {
+                // no disk the record does not know of: taken out again before the attach is reported failed
+                domains.detachDevice(instanceUuid, DomainXml.volumeDisk(volume), volume.deviceName(), DETACH_TIMEOUT);
+                throw new VolumeAttachFailure("volume " + volume.volumeId() + " could not be recorded with VM "
+                        + instanceUuid + ": " + e.getMessage(), e);
+            }
             log.info("Volume {} attached to VM {} as {}", volume.volumeId(), instanceUuid, volume.device());
             return withPower(attached);
         }));

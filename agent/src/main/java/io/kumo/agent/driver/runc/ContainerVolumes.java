@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Volumes in containers, mounted while the container runs. A container's {@code /mnt} is a bind of the host
@@ -68,15 +69,22 @@ final class ContainerVolumes {
                     + " on this host (its directory is not shared with the storage host)");
         }
         try {
-            if (!hasFileSystem(file)) {
+            if (blank(file)) {
                 commands.run(List.of("mkfs.ext4", "-q", "-F", "-L", label(volume), "-E",
                         "root_owner=" + idBase + ":" + idBase, file.toString()));
             }
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(target);
             }
-            commands.run(List.of("mount", "-o", "loop,nosuid,nodev", file.toString(), target.toString()));
-            commands.run(List.of("chown", idBase + ":" + idBase, target.toString()));
+            // ext4 only: the kernel never guesses a file system from bytes a tenant wrote
+            commands.run(List.of("mount", "-t", "ext4", "-o", "loop,nosuid,nodev", file.toString(),
+                    target.toString()));
+            try {
+                commands.run(List.of("chown", idBase + ":" + idBase, target.toString()));
+            } catch (HostCommands.HostCommandFailed e) {
+                commands.run(List.of("umount", target.toString()));
+                throw e;
+            }
         } catch (HostCommands.HostCommandFailed | IOException e) {
             unmountQuietly(target);
             throw new VolumeAttachFailure("volume " + volume.volumeId() + " could not be mounted at "
@@ -86,18 +94,44 @@ final class ContainerVolumes {
         }
     }
 
-    /** Unmounts the volume; fails, leaving it mounted, while the container uses it. */
+    /**
+     * Unmounts the volume; fails, leaving it mounted, while the container uses it — also through a mount of its
+     * own that the host's unmount does not reach (a bind mount made in a nested namespace): then the volume's
+     * loop device is still in use after the unmount, and it is mounted again from that same device.
+     */
     void unmount(Path instanceDir, AttachedVolume volume) {
         Path target = target(instanceDir, volume);
-        if (Mounts.sourceAt(target).isPresent()) {
+        Optional<String> device = Mounts.sourceAt(target);
+        if (device.isPresent()) {
             try {
                 commands.run(List.of("umount", target.toString()));
             } catch (HostCommands.HostCommandFailed e) {
                 throw new VolumeAttachFailure("volume " + volume.volumeId() + " is in use at " + volume.device()
                         + " in container " + instanceDir.getFileName() + ": " + e.printed().strip());
             }
+            if (loopStaysAttached(volume.path())) {
+                commands.run(List.of("mount", "-t", "ext4", "-o", "nosuid,nodev", device.get(), target.toString()));
+                throw new VolumeAttachFailure("volume " + volume.volumeId() + " is still mounted inside container "
+                        + instanceDir.getFileName() + " (a mount of its own): it stays attached");
+            }
         }
         deleteIfEmptyDir(target, instanceDir.resolve(DIR));
+    }
+
+    /** Whether a loop device still backs the file two seconds after its last mount went (autoclear is async). */
+    private boolean loopStaysAttached(String file) {
+        for (int i = 0; i < 20; i++) {
+            if (commands.run(List.of("losetup", "-j", file)).isBlank()) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true;
     }
 
     /**
@@ -134,16 +168,42 @@ final class ContainerVolumes {
         return instanceDir.resolve(DIR).resolve(name);
     }
 
-    /** Whether the file holds a file system (blkid finds one; exit code 2 is "nothing found"). */
-    private boolean hasFileSystem(Path file) {
+    /**
+     * Whether the volume is blank and may be formatted: blkid finds neither a file system nor a partition table
+     * (exit code 2 is "nothing found") and its first MiB is zeros. One with ext4 is mounted as it is; anything
+     * else — another file system, a partitioned disk image, data without a file system — is never formatted: the
+     * attach fails.
+     */
+    private boolean blank(Path file) throws IOException {
+        String found;
         try {
-            return !commands.run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", file.toString())).isBlank();
+            found = commands.run(List.of("blkid", "-p", "-o", "export", file.toString()));
         } catch (HostCommands.HostCommandFailed e) {
-            if (e.exitCode() == 2) {
-                return false;
+            if (e.exitCode() != 2) {
+                throw e;
             }
-            throw e;
+            found = "";
         }
+        if (found.lines().anyMatch(line -> line.equals("TYPE=ext4"))) {
+            return false;
+        }
+        if (!found.isBlank()) {
+            throw new VolumeAttachFailure("the volume holds " + found.lines().filter(l -> l.startsWith("TYPE=")
+                    || l.startsWith("PTTYPE=")).findFirst().orElse("something") + ", not an ext4 file system a"
+                    + " container can mount; it is left as it is");
+        }
+        byte[] head = new byte[1 << 20];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        for (int i = 0; i < read; i++) {
+            if (head[i] != 0) {
+                throw new VolumeAttachFailure("the volume holds data but no file system a container can mount; it"
+                        + " is left as it is");
+            }
+        }
+        return true;
     }
 
     /** An ext4 label (16 bytes at most) naming the volume. */

@@ -25,9 +25,19 @@ final class Mounts {
 
     /** The mount points at {@code dir} or below it. */
     static List<Path> under(Path dir) {
-        String root = dir.toAbsolutePath().normalize().toString();
+        String root = real(dir);
         return table().stream().filter(f -> f.length > 2 && (f[1].equals(root) || f[1].startsWith(root + "/")))
                 .map(f -> Path.of(f[1])).distinct().toList();
+    }
+
+    /** The path as the kernel's table names it: through any symlink on the way (a state dir may be one). */
+    private static String real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return Files.exists(absolute) ? absolute.toRealPath().toString() : absolute.toString();
+        } catch (IOException e) {
+            return absolute.toString();
+        }
     }
 
     private static List<String[]> table() {
@@ -40,7 +50,7 @@ final class Mounts {
 
     private static Optional<String[]> fieldsAt(Path target) {
         try {
-            String wanted = target.toAbsolutePath().normalize().toString();
+            String wanted = real(target);
             List<String> lines = Files.readAllLines(Path.of("/proc/self/mounts"));
             return lines.stream().map(line -> line.split(" ")).filter(f -> f.length > 2 && f[1].equals(wanted))
                     .reduce((first, last) -> last);

@@ -300,7 +300,12 @@ public final class RuncDriver implements HypervisorDriver {
             }
             volumes.mount(instanceDir(instanceUuid), volume, record.idBase());
             InstanceRecord attached = record.withInstance(record.instance().withVolume(volume));
-            save(attached);
+            try {
+                save(attached);
+            } catch (RuntimeException e) {
+                volumes.unmount(instanceDir(instanceUuid), volume); // no attach the record does not know of
+                throw e;
+            }
             records.put(instanceUuid, attached);
             log.info("Volume {} mounted at {} in container {}", volume.volumeId(), volume.device(), instanceUuid);
             return withPower(attached);

@@ -192,6 +192,11 @@ class RuncDriverIT {
                         "written-in-ct-one\nwritten-in-ct-two");
         assertThatThrownBy(() -> driver.attachVolume(second.instanceUuid(), new AttachedVolume("x", "/mnt/../etc",
                 volume.path(), "raw"))).isInstanceOf(VolumeAttachFailure.class);
+        AttachedVolume raw = volumeFile("7a3b9c1d-0e2f-4a5b-8c6d-9e0f1a2b3c4d", 16, "/mnt/raw");
+        Files.write(Path.of(raw.path()), "a tenant's bytes, no file system".getBytes());
+        assertThatThrownBy(() -> driver.attachVolume(second.instanceUuid(), raw)).as("never formatted")
+                .isInstanceOf(VolumeAttachFailure.class).hasMessageContaining("holds data but no file system");
+        assertThat(Files.readString(Path.of(raw.path()))).isEqualTo("a tenant's bytes, no file system");
 
         long stopStarted = System.nanoTime();
         assertThat(driver.powerOff(first.instanceUuid()).orElseThrow().powerState()).isEqualTo(PowerState.SHUTDOWN);
