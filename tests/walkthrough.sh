@@ -287,5 +287,10 @@ volumes_gone() { local v; for v in "$@"; do volume_gone "$v" || return 1; done; 
 check "the volumes are gone" volumes_gone data1 data1-copy boot1 golden
 check "server delete --wait vm3" demo server delete --wait vm3
 
+# the dashboard (issue 9): served by ./kumo up, every page behind its login form
+check "the dashboard serves its login form" contains "Log in to Kumo" curl -sf http://127.0.0.1:8080/login
+check "a dashboard page without a session goes to the login form" bash -c "curl -s -o /dev/null -w '%{redirect_url}' \
+  http://127.0.0.1:8080/instances | grep -q '/login$'"
+
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))

@@ -1,0 +1,48 @@
+package io.kumo.dashboard.config;
+
+import io.kumo.dashboard.cloud.Keystone;
+import io.kumo.dashboard.web.SignedIn;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Every page but the login form needs a signed-in session (else a redirect to it); every form carries a CSRF
+ * token (a POST without one is a 403); logout is a POST that revokes the user's token in identity-service.
+ * The token lives in the server-side session only; the session cookie is HttpOnly and SameSite=Lax
+ * (application.yaml).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, SecurityContextRepository contexts, Keystone keystone)
+            throws Exception {
+        LogoutHandler revokeToken = (request, response, authentication) -> {
+            if (authentication != null) {
+                SignedIn.sessionOf(authentication).ifPresent(session -> keystone.revoke(session.token()));
+            }
+        };
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(revokeToken)
+                        .logoutSuccessUrl("/login?logout"))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+}

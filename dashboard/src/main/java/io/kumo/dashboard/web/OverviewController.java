@@ -1,0 +1,45 @@
+package io.kumo.dashboard.web;
+
+import io.kumo.dashboard.cloud.CloudApi;
+import io.kumo.dashboard.cloud.CloudError;
+import io.kumo.dashboard.cloud.CloudSession;
+import io.kumo.dashboard.cloud.Quota;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The project's overview: what it uses of its quotas, per service; a service out of reach says so. */
+@Controller
+class OverviewController {
+
+    private final CloudApi api;
+
+    OverviewController(CloudApi api) {
+        this.api = api;
+    }
+
+    /** One service's quotas, or why they cannot be shown. */
+    record Section(String title, List<Quota> quotas, String unavailable) {
+    }
+
+    @GetMapping("/")
+    String overview(@AuthenticationPrincipal CloudSession session, Model model) {
+        model.addAttribute("me", session);
+        model.addAttribute("page", "overview");
+        model.addAttribute("sections", List.of(section("Compute", session, api::computeQuotas),
+                section("Volumes", session, api::volumeQuotas), section("Network", session, api::networkQuotas)));
+        return "overview";
+    }
+
+    private static Section section(String title, CloudSession session, Function<CloudSession, List<Quota>> read) {
+        try {
+            return new Section(title, read.apply(session), null);
+        } catch (CloudError e) {
+            return new Section(title, List.of(), e.unreachable() ? title + " is unavailable right now."
+                    : e.getMessage());
+        }
+    }
+}
