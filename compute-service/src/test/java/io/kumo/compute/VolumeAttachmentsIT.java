@@ -3,19 +3,34 @@ package io.kumo.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kumo.common.test.ApiClient;
+import io.kumo.compute.application.VolumeAttachments;
+import io.kumo.compute.domain.VolumeAttachment;
+import io.kumo.compute.persistence.VolumeAttachmentRecords;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Nova's os-volume_attachments against volume-service and the fake agent (which is also the storage host):
  * an attach reserves the volume and the host's answer makes it in-use, a detach frees it, a deleted server's
- * volumes are given back; bad input and wrong states are Nova's 4xx and change nothing.
+ * volumes are given back, an attach whose answer was lost is sent again and finished; bad input and wrong
+ * states are Nova's 4xx and change nothing.
  */
 class VolumeAttachmentsIT extends ServerCloudIT {
+
+    @Autowired
+    VolumeAttachments attachments;
+
+    @Autowired
+    VolumeAttachmentRecords attachmentRecords;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
 
     @Test
     void aVolumeIsAttachedShownDetachedAndFreedAgainAndEveryStepIsAnInstanceAction() {
@@ -104,9 +119,9 @@ class VolumeAttachmentsIT extends ServerCloudIT {
         String other = bootActive(demo, unique("other"));
         assertNovaError(attach(demo, other, volume), 400, "badRequest");
 
-        ApiClient.Response volumeGone = cinder(demo).post("/volumes/" + volume + "/action", demo,
+        ApiClient.Response extendInUse = cinder(demo).post("/volumes/" + volume + "/action", demo,
                 "{\"os-extend\": {\"new_size\": 2}}");
-        assertThat(volumeGone.status()).as("an in-use volume is not extended").isEqualTo(400);
+        assertThat(extendInUse.status()).as("an in-use volume is not extended").isEqualTo(400);
         assertThat(awaitVolume(demo, volume, "in-use").get("attachments").get(0).get("server_id").asString())
                 .isEqualTo(server);
         assertThat(Files.exists(CloudProcesses.VOLUMES.resolve("volume-" + volume))).as("the volume's file").isTrue();
@@ -116,6 +131,33 @@ class VolumeAttachmentsIT extends ServerCloudIT {
         awaitVolume(demo, volume, "available");
         assertThat(cinder(demo).delete("/volumes/" + volume, demo).status()).isEqualTo(202);
         assertThat(cinder(adminToken()).delete("/volumes/" + others, adminToken()).status()).isEqualTo(202);
+    }
+
+    @Test
+    void anAttachItsHostNeverAnsweredIsSentAgainAndFinished() {
+        String demo = demoToken();
+        String server = bootActive(demo, unique("lost"));
+        String volume = newVolume(demo, unique("lost"), 1);
+        assertThat(attach(demo, server, volume).status()).isEqualTo(200);
+        awaitVolume(demo, volume, "in-use");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attachmentRecords.find(volume).orElseThrow()
+                .status() == VolumeAttachment.Status.ATTACHED);
+        // as if the host's answer (or the command) was lost with a broker that kept nothing: attaching for long
+        jdbc.update("UPDATE volume_attachments SET status = 'ATTACHING', updated_at = :old WHERE volume_id = :v",
+                java.util.Map.of("old", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)),
+                        "v", volume));
+
+        // sent again by this call, or by the AttachmentWatchdog's own round if that came first
+        assertThat(attachments.resendUnanswered(Duration.ofMinutes(2))).isBetween(0, 1);
+
+        Awaitility.await("the host answers again and the attach is finished").atMost(Duration.ofSeconds(20))
+                .until(() -> attachmentRecords.find(volume).orElseThrow().status()
+                        == VolumeAttachment.Status.ATTACHED);
+        assertThat(awaitVolume(demo, volume, "in-use").get("attachments")).hasSize(1);
+        assertThat(attachments.resendUnanswered(Duration.ofMinutes(2))).as("nothing left unanswered").isZero();
+        assertThat(nova.delete("/servers/" + server, demo).status()).isEqualTo(204);
+        awaitVolume(demo, volume, "available");
+        assertThat(cinder(demo).delete("/volumes/" + volume, demo).status()).isEqualTo(202);
     }
 
     private static String bootActive(String token, String name) {

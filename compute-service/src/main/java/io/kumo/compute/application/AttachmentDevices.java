@@ -37,8 +37,8 @@ public class AttachmentDevices {
     public enum Kind { VM, CONTAINER }
 
     Kind kindOn(String host) {
-        return hosts.list().stream().filter(h -> h.name().equals(host)).findFirst().map(ComputeHost::driver)
-                .filter(CONTAINER_DRIVER::equals).map(d -> Kind.CONTAINER).orElse(Kind.VM);
+        return hosts.find(host).map(ComputeHost::driver).filter(CONTAINER_DRIVER::equals).map(d -> Kind.CONTAINER)
+                .orElse(Kind.VM);
     }
 
     /** 400 for a device the guest cannot have (before anything is reserved). */

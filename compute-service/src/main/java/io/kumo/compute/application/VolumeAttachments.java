@@ -2,6 +2,7 @@ package io.kumo.compute.application;
 
 import io.kumo.common.auth.Caller;
 import io.kumo.common.contract.Exchanges;
+import io.kumo.common.contract.host.VolumeAttachmentCommand.VolumeConnection;
 import io.kumo.common.contract.host.VolumeAttachmentCommand;
 import io.kumo.common.contract.host.VolumeAttachmentDone;
 import io.kumo.common.error.ApiException;
@@ -106,7 +107,7 @@ public class VolumeAttachments {
         devices.requireValid(kind, requestedDevice, volume);
         volumes.reserve(caller.rawToken(), server.projectId(), volumeId);
         try {
-            VolumeService.Connection connection = volumes.initializeConnection(server.projectId(), volumeId,
+            VolumeConnection connection = volumes.initializeConnection(server.projectId(), volumeId,
                     server.host());
             String requestId = InstanceActions.requestId();
             for (int attempt = 1; ; attempt++) {
@@ -132,7 +133,7 @@ public class VolumeAttachments {
     }
 
     private VolumeAttachment begin(Caller caller, String serverId, VolumeService.Volume volume,
-            AttachmentDevices.Kind kind, String requestedDevice, VolumeService.Connection connection,
+            AttachmentDevices.Kind kind, String requestedDevice, VolumeConnection connection,
             String requestId) {
         Server server = attachable(caller, serverId, "create", ATTACH);
         if (records.findForUpdate(volume.id()).isPresent()) {
@@ -147,9 +148,8 @@ public class VolumeAttachments {
         actions.begin(serverId, ATTACH, requestId, caller.userId(), caller.projectId());
         actions.step(serverId, requestId, ATTACH_EVENT, server.host());
         outbox.publish(Exchanges.HOST_COMMANDS, server.host(), new VolumeAttachmentCommand(
-                VolumeAttachmentCommand.Action.ATTACH, serverId, server.host(), volume.id(), device,
-                new VolumeAttachmentCommand.VolumeConnection(connection.driverVolumeType(), connection.devicePath(),
-                        connection.format(), connection.storageHost()), requestId));
+                VolumeAttachmentCommand.Action.ATTACH, serverId, server.host(), volume.id(), device, connection,
+                requestId));
         return attachment;
     }
 
@@ -244,13 +244,8 @@ public class VolumeAttachments {
             }
             boolean attaching = stale.status() == Status.ATTACHING;
             try {
-                VolumeAttachmentCommand.VolumeConnection connection = null;
-                if (attaching) {
-                    VolumeService.Connection c = volumes.initializeConnection(stale.projectId(), stale.volumeId(),
-                            server.host());
-                    connection = new VolumeAttachmentCommand.VolumeConnection(c.driverVolumeType(), c.devicePath(),
-                            c.format(), c.storageHost());
-                }
+                VolumeConnection connection = attaching ? volumes.initializeConnection(stale.projectId(),
+                        stale.volumeId(), server.host()) : null;
                 VolumeAttachmentCommand command = new VolumeAttachmentCommand(attaching
                         ? VolumeAttachmentCommand.Action.ATTACH : VolumeAttachmentCommand.Action.DETACH,
                         stale.serverId(), server.host(), stale.volumeId(), stale.device(), connection,

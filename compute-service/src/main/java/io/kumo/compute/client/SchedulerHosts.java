@@ -39,6 +39,15 @@ public class SchedulerHosts {
         return hosts;
     }
 
+    /** One host by name; empty when the scheduler knows none of that name. */
+    public java.util.Optional<ComputeHost> find(String name) {
+        try {
+            return java.util.Optional.of(host(scheduler.get("/hosts/" + name, JsonNode.class).get("host")));
+        } catch (HttpClientErrorException.NotFound e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Sets the given fields (null leaves one as it is); an unknown host is a 404 for the caller. */
     public ComputeHost update(String name, Boolean disabled, String disabledReason, Boolean forcedDown) {
         Map<String, Object> fields = new LinkedHashMap<>();

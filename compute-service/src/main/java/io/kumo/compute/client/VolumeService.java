@@ -1,6 +1,7 @@
 package io.kumo.compute.client;
 
 import io.kumo.common.client.ResilientRestClient;
+import io.kumo.common.contract.host.VolumeAttachmentCommand.VolumeConnection;
 import io.kumo.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +35,6 @@ public class VolumeService {
             List<String> attachedTo) {
     }
 
-    /** Cinder's {@code connection_info}: how a host reaches the volume. */
-    public record Connection(String driverVolumeType, String devicePath, String format, String storageHost) {
-    }
-
     /** The volume as the user sees it: 404 when it is not theirs to see. */
     public Volume volume(String userToken, String projectId, String id) {
         try {
@@ -65,14 +62,15 @@ public class VolumeService {
         }
     }
 
-    /** {@code os-initialize_connection} for the host that will attach it. */
-    public Connection initializeConnection(String projectId, String id, String host) {
+    /** {@code os-initialize_connection} for the host that will attach it: Cinder's connection_info, as hosts get it. */
+    public VolumeConnection initializeConnection(String projectId, String id, String host) {
         try {
             JsonNode info = cinder.post(action(projectId, id), Map.of("os-initialize_connection",
                     Map.of("connector", Map.of("host", host))), JsonNode.class).get("connection_info");
             JsonNode data = info.path("data");
-            return new Connection(info.path("driver_volume_type").asString(), data.path("device_path").asString(null),
-                    data.path("format").asString("raw"), data.path("host").asString(null));
+            return new VolumeConnection(info.path("driver_volume_type").asString(),
+                    data.path("device_path").asString(null), data.path("format").asString("raw"),
+                    data.path("host").asString(null));
         } catch (HttpClientErrorException e) {
             throw asNovaError(e, id);
         }
