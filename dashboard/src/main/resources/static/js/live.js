@@ -1,29 +1,89 @@
-// Refreshes the instances table every 3 s while an instance is building or busy (the server marks the rows
-// with data-changing), so a status changes without a reload. Nothing else runs in the page.
+// The dashboard's only script; every page works without it, it makes them nicer:
+// - a part marked data-live (a table's rows, an instance's state) is fetched again every 3 s while it says
+//   data-changing="true", so a status changes without a reload;
+// - a form marked data-confirm asks before it is sent (deletes, rebuilds, hard reboots, disabling a host);
+// - the image upload form shows its progress;
+// - a button marked data-copy copies the element it names (a clouds.yaml snippet).
 (function () {
-  const rows = document.getElementById('instance-rows');
-  if (!rows) {
-    return;
+  'use strict';
+
+  function watch(element) {
+    setTimeout(async function refresh() {
+      const current = document.getElementById(element.id);
+      if (!current || current.dataset.changing !== 'true') {
+        return;
+      }
+      try {
+        const response = await fetch(current.dataset.live, {headers: {'Accept': 'text/html'}, credentials: 'same-origin'});
+        if (response.redirected || !response.ok) {
+          return; // logged out, or the server is away: the page stays as it is
+        }
+        const holder = document.createElement(current.tagName === 'TBODY' ? 'table' : 'div');
+        holder.innerHTML = await response.text();
+        const fresh = holder.querySelector('#' + current.id);
+        if (fresh) {
+          current.replaceWith(fresh);
+          watch(fresh);
+        }
+      } catch (e) {
+        setTimeout(() => watch(current), 3000);
+      }
+    }, 3000);
   }
-  async function refresh() {
-    const current = document.getElementById('instance-rows');
-    if (current.dataset.changing !== 'true') {
+
+  function confirmations() {
+    document.addEventListener('submit', function (event) {
+      const form = event.target;
+      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  function uploadProgress() {
+    const form = document.getElementById('upload');
+    const bar = document.getElementById('upload-progress');
+    if (!form || !bar) {
       return;
     }
-    try {
-      const response = await fetch('instances/rows', {headers: {'Accept': 'text/html'}, credentials: 'same-origin'});
-      if (response.redirected || !response.ok) {
-        return; // logged out, or the server is away: the page stays as it is
-      }
-      const holder = document.createElement('table');
-      holder.innerHTML = await response.text();
-      const fresh = holder.querySelector('#instance-rows');
-      if (fresh) {
-        current.replaceWith(fresh);
-      }
-    } finally {
-      setTimeout(refresh, 3000);
-    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      const request = new XMLHttpRequest();
+      request.open('POST', form.action);
+      request.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round(e.loaded * 100 / e.total);
+        }
+      });
+      request.addEventListener('load', function () {
+        history.replaceState(null, '', request.responseURL);
+        document.open();
+        document.write(request.responseText);
+        document.close();
+      });
+      request.addEventListener('error', function () {
+        bar.hidden = true;
+        window.alert('The upload failed: the dashboard could not be reached.');
+      });
+      bar.hidden = false;
+      form.querySelector('button[type=submit]').disabled = true;
+      request.send(new FormData(form));
+    });
   }
-  setTimeout(refresh, 3000);
+
+  function copyButtons() {
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        const text = document.getElementById(button.dataset.copy).textContent;
+        navigator.clipboard.writeText(text).then(() => { button.textContent = 'Copied'; });
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-live]').forEach(watch);
+    confirmations();
+    uploadProgress();
+    copyButtons();
+  });
 })();

@@ -127,7 +127,7 @@ public class Keystone {
     }
 
     static CloudError error(RestClientResponseException e) {
-        return new CloudError(e.getStatusCode().value(), CloudApi.messageOf(e.getResponseBodyAsString(),
+        return new CloudError(e.getStatusCode().value(), CloudCalls.messageOf(e.getResponseBodyAsString(),
                 e.getStatusText()));
     }
 }

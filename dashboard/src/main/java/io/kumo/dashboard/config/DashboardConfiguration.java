@@ -1,8 +1,16 @@
 package io.kumo.dashboard.config;
 
-import io.kumo.dashboard.cloud.CloudApi;
+import io.kumo.dashboard.cloud.CloudCalls;
+import io.kumo.dashboard.cloud.Compute;
+import io.kumo.dashboard.cloud.ComputeAdmin;
+import io.kumo.dashboard.cloud.Identity;
+import io.kumo.dashboard.cloud.Images;
+import io.kumo.dashboard.cloud.KeyPairs;
 import io.kumo.dashboard.cloud.Keystone;
+import io.kumo.dashboard.cloud.Networks;
+import io.kumo.dashboard.cloud.Volumes;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -13,10 +21,7 @@ class DashboardConfiguration {
 
     @Bean
     RestClient cloudRestClient(DashboardProperties properties) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.clientTimeout()).build());
-        factory.setReadTimeout(properties.clientTimeout());
-        return RestClient.builder().requestFactory(factory).build();
+        return restClient(properties.clientTimeout(), properties.clientTimeout());
     }
 
     @Bean
@@ -25,7 +30,49 @@ class DashboardConfiguration {
     }
 
     @Bean
-    CloudApi cloudApi(RestClient cloudRestClient) {
-        return new CloudApi(cloudRestClient);
+    CloudCalls cloudCalls(RestClient cloudRestClient, DashboardProperties properties) {
+        return new CloudCalls(cloudRestClient, restClient(properties.clientTimeout(), properties.uploadTimeout()));
+    }
+
+    @Bean
+    Compute compute(CloudCalls calls) {
+        return new Compute(calls);
+    }
+
+    @Bean
+    ComputeAdmin computeAdmin(CloudCalls calls) {
+        return new ComputeAdmin(calls);
+    }
+
+    @Bean
+    KeyPairs keyPairs(CloudCalls calls) {
+        return new KeyPairs(calls);
+    }
+
+    @Bean
+    Volumes volumes(CloudCalls calls) {
+        return new Volumes(calls);
+    }
+
+    @Bean
+    Networks networks(CloudCalls calls) {
+        return new Networks(calls);
+    }
+
+    @Bean
+    Images images(CloudCalls calls) {
+        return new Images(calls);
+    }
+
+    @Bean
+    Identity identity(CloudCalls calls) {
+        return new Identity(calls);
+    }
+
+    private static RestClient restClient(Duration connect, Duration answer) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(connect).build());
+        factory.setReadTimeout(answer);
+        return RestClient.builder().requestFactory(factory).build();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * Every page but the login form needs a signed-in session (else a redirect to it); every form carries a CSRF
  * token (a POST without one is a 403); logout is a POST that revokes the user's token in identity-service.
  * The token lives in the server-side session only; the session cookie is HttpOnly and SameSite=Lax
- * (application.yaml).
+ * (application.yaml). The operator pages ({@code /admin/**}) need the admin role in the current project; the
+ * services check it again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,6 +37,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("admin")
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

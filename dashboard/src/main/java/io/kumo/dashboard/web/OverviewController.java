@@ -1,9 +1,11 @@
 package io.kumo.dashboard.web;
 
-import io.kumo.dashboard.cloud.CloudApi;
 import io.kumo.dashboard.cloud.CloudError;
 import io.kumo.dashboard.cloud.CloudSession;
+import io.kumo.dashboard.cloud.Compute;
+import io.kumo.dashboard.cloud.Networks;
 import io.kumo.dashboard.cloud.Quota;
+import io.kumo.dashboard.cloud.Volumes;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,10 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class OverviewController {
 
-    private final CloudApi api;
+    private final Compute compute;
+    private final Volumes volumes;
+    private final Networks networks;
 
-    OverviewController(CloudApi api) {
-        this.api = api;
+    OverviewController(Compute compute, Volumes volumes, Networks networks) {
+        this.compute = compute;
+        this.volumes = volumes;
+        this.networks = networks;
     }
 
     /** One service's quotas, or why they cannot be shown. */
@@ -27,10 +33,9 @@ class OverviewController {
 
     @GetMapping("/")
     String overview(@AuthenticationPrincipal CloudSession session, Model model) {
-        model.addAttribute("me", session);
         model.addAttribute("page", "overview");
-        model.addAttribute("sections", List.of(section("Compute", session, api::computeQuotas),
-                section("Volumes", session, api::volumeQuotas), section("Network", session, api::networkQuotas)));
+        model.addAttribute("sections", List.of(section("Compute", session, compute::quotas),
+                section("Volumes", session, volumes::quotas), section("Network", session, networks::quotas)));
         return "overview";
     }
 

@@ -1,0 +1,94 @@
+package io.kumo.dashboard.cloud;
+
+import static io.kumo.dashboard.cloud.CloudCalls.text;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * identity-service (Keystone v3) at its catalog address, with the user's token: their application credentials,
+ * and for an operator the role assignments and the audit log.
+ */
+public class Identity {
+
+    private static final String SERVICE = "identity";
+
+    private final CloudCalls calls;
+
+    public Identity(CloudCalls calls) {
+        this.calls = calls;
+    }
+
+    public List<AppCredential> appCredentials(CloudSession session) {
+        List<AppCredential> credentials = new ArrayList<>();
+        calls.get(session, SERVICE, "/users/" + session.userId() + "/application_credentials")
+                .path("application_credentials").forEach(c -> credentials.add(credential(c)));
+        return credentials;
+    }
+
+    /** A credential for the session's project and roles; the answer holds its secret, shown this once. */
+    public AppCredential createAppCredential(CloudSession session, String name, String description) {
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("name", name == null ? "" : name.strip());
+        if (Compute.notBlank(description)) {
+            credential.put("description", description.strip());
+        }
+        return credential(calls.post(session, SERVICE, "/users/" + session.userId() + "/application_credentials",
+                Map.of("application_credential", credential)).path("application_credential"));
+    }
+
+    public void deleteAppCredential(CloudSession session, String id) {
+        calls.delete(session, SERVICE, "/users/" + session.userId() + "/application_credentials/" + id);
+    }
+
+    /** Every role assignment on a project, with names (admins only). */
+    public List<RoleAssignment> roleAssignments(CloudSession session) {
+        List<RoleAssignment> assignments = new ArrayList<>();
+        for (JsonNode a : calls.get(session, SERVICE, "/role_assignments?include_names=true").path(
+                "role_assignments")) {
+            JsonNode project = a.path("scope").path("project");
+            if (project.isMissingNode()) {
+                continue;
+            }
+            JsonNode user = a.path("user");
+            assignments.add(new RoleAssignment(text(user, "name") == null ? text(a.path("group"), "name")
+                    : text(user, "name"), text(user.path("domain"), "name"), text(a.path("role"), "name"),
+                    text(project, "name")));
+        }
+        assignments.sort(java.util.Comparator.comparing(RoleAssignment::project).thenComparing(RoleAssignment::user,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return assignments;
+    }
+
+    /** A page of the audit log, newest first, with the filters the operator set (blank ones are left out). */
+    public AuditPage audit(CloudSession session, Map<String, String> filters, String marker, int limit) {
+        StringBuilder query = new StringBuilder("?limit=").append(limit);
+        filters.forEach((name, value) -> {
+            if (Compute.notBlank(value)) {
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(),
+                        StandardCharsets.UTF_8));
+            }
+        });
+        if (Compute.notBlank(marker)) {
+            query.append("&marker=").append(URLEncoder.encode(marker, StandardCharsets.UTF_8));
+        }
+        JsonNode body = calls.get(session, SERVICE, "/audit-events" + query);
+        List<AuditEvent> events = new ArrayList<>();
+        body.path("audit_events").forEach(e -> events.add(new AuditEvent(text(e, "id"), text(e, "occurred_at"),
+                text(e, "service"), text(e, "action"), text(e, "outcome"), e.path("status").asInt(),
+                text(e, "actor_user_id"), text(e, "actor_project_id"), text(e, "target_type"), text(e, "target_id"),
+                text(e, "request_id"), text(e, "remote_address"))));
+        String next = text(body.path("links"), "next");
+        return new AuditPage(events, next == null || events.isEmpty() ? null : events.get(events.size() - 1).id());
+    }
+
+    private static AppCredential credential(JsonNode c) {
+        return new AppCredential(text(c, "id"), text(c, "name"), text(c, "description"), text(c, "expires_at"),
+                text(c, "secret"));
+    }
+}

@@ -1,0 +1,20 @@
+package io.kumo.dashboard.cloud;
+
+/** A volume as the volumes page lists it; {@code attachedTo} is the server's id while it is in use. */
+public record VolumeRow(String id, String name, String status, int sizeGb, String attachedTo, String device,
+        String created) {
+
+    public boolean available() {
+        return "available".equals(status);
+    }
+
+    /** Still changing: the page polls while a volume is. */
+    public boolean changing() {
+        return status != null && (status.endsWith("ing") && !"in-use".equals(status));
+    }
+
+    /** What a picker shows: the name, else the id. */
+    public String label() {
+        return (name == null || name.isBlank() ? id : name) + " (" + sizeGb + " GB)";
+    }
+}
