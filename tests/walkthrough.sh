@@ -6,6 +6,7 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d)"
+REAL_HOME="$HOME" # Maven's settings and local repository, for the browser test
 export KUMO_STATE_DIR="$WORK/state"
 export HOME="$WORK/home"
 unset KUMO_DB_URL KUMO_AMQP_URL OS_CLOUD OS_AUTH_URL OS_CLIENT_CONFIG_FILE
@@ -291,6 +292,17 @@ check "server delete --wait vm3" demo server delete --wait vm3
 check "the dashboard serves its login form" contains "Log in to Kumo" curl -sf http://127.0.0.1:8080/login
 check "a dashboard page without a session goes to the login form" bash -c "curl -s -o /dev/null -w '%{redirect_url}' \
   http://127.0.0.1:8080/instances | grep -q '/login$'"
+
+# ... and in a real browser: DashboardBrowserIT drives Debian's headless chromium against this cloud (log in,
+# create a volume, launch an instance and watch it become ACTIVE, its console log, attach, delete, log out; bad
+# input kept with the API's message; an operator disables and enables the compute host). Screenshots of the
+# main pages are kept in dashboard/target/screenshots.
+# shellcheck disable=SC1091
+source "$KUMO_STATE_DIR/secrets.env"
+check "the dashboard in headless chromium (DashboardBrowserIT)" env HOME="$REAL_HOME" mvn -B -o -q -f "$ROOT/pom.xml" \
+  -pl common,dashboard test-compile failsafe:integration-test failsafe:verify -Dit.test=DashboardBrowserIT \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dkumo.e2e.url=http://127.0.0.1:8080 -Dkumo.e2e.image=kumo-tiny \
+  -Dkumo.e2e.demo-password="$KUMO_DEMO_PASSWORD" -Dkumo.e2e.admin-password="$KUMO_ADMIN_PASSWORD"
 
 echo "walkthrough: $passed passed, $failed failed"
 ((failed == 0))
