@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,7 +63,9 @@ class DashboardBrowserIT {
                 System.getProperty("kumo.e2e.chromedriver", "/usr/bin/chromedriver")).toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(PATIENCE);
+        // a condition may read an element of a page that is just being replaced (a redirect, a live refresh)
         await = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250));
+        await.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
@@ -172,6 +175,34 @@ class DashboardBrowserIT {
         submit(By.cssSelector("form[action='/volumes'] button[type=submit]"));
         assertThat(browser.findElement(By.id("size-error")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("e2e-huge");
+    }
+
+    @Test
+    void anImageIsUploadedThroughTheFormAndDeleted() throws IOException {
+        browser.get(URL + "/login");
+        logIn("demo", System.getProperty("kumo.e2e.demo-password"));
+        Path disk = Files.createTempFile("kumo-e2e", ".img");
+        try {
+            Files.write(disk, new byte[3 << 20]);
+            String name = "e2e-image-" + System.currentTimeMillis() % 100000;
+            browser.get(URL + "/images");
+            browser.findElement(By.id("name")).sendKeys(name);
+            new Select(browser.findElement(By.id("diskFormat"))).selectByValue("raw");
+            new Select(browser.findElement(By.id("hypervisorType"))).selectByValue("qemu");
+            browser.findElement(By.id("file")).sendKeys(disk.toString());
+            submit(By.cssSelector("#upload button[type=submit]"));
+
+            awaitRowStatus("/images", name, "active");
+            assertThat(browser.findElement(By.xpath("//tr[td[1][normalize-space()='" + name + "']]")).getText())
+                    .contains("3.0 MiB", "raw", "qemu");
+            shot("12-images");
+            browser.findElement(By.xpath("//tr[td[1][normalize-space()='" + name + "']]//form[contains(@action,"
+                    + "'/delete')]/button")).click();
+            browser.switchTo().alert().accept();
+            await.until(d -> d.findElements(By.xpath("//tr[td[1][normalize-space()='" + name + "']]")).isEmpty());
+        } finally {
+            Files.delete(disk);
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * identity-service (Keystone v3) at its catalog address, with the user's token: their application credentials,
- * and for an operator the role assignments and the audit log.
+ * and for an operator the role assignments, the unified limits and the audit log.
  */
 public class Identity {
 
@@ -63,6 +63,31 @@ public class Identity {
         assignments.sort(java.util.Comparator.comparing(RoleAssignment::project).thenComparing(RoleAssignment::user,
                 java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return assignments;
+    }
+
+    /**
+     * The unified limits (admins): each registered limit with the projects that override it, by service and
+     * resource.
+     */
+    public List<LimitRow> limits(CloudSession session) {
+        Map<String, String> services = new java.util.HashMap<>();
+        calls.get(session, SERVICE, "/services").path("services").forEach(s -> services.put(text(s, "id"),
+                text(s, "type")));
+        Map<String, String> projects = new java.util.HashMap<>();
+        calls.get(session, SERVICE, "/projects").path("projects").forEach(p -> projects.put(text(p, "id"),
+                text(p, "name")));
+        Map<String, Map<String, Long>> overrides = new java.util.HashMap<>();
+        calls.get(session, SERVICE, "/limits").path("limits").forEach(l -> overrides.computeIfAbsent(
+                text(l, "service_id") + "/" + text(l, "resource_name"), k -> new java.util.TreeMap<>()).put(
+                projects.getOrDefault(text(l, "project_id"), text(l, "project_id")), l.path("resource_limit")
+                        .asLong()));
+        List<LimitRow> rows = new ArrayList<>();
+        calls.get(session, SERVICE, "/registered_limits").path("registered_limits").forEach(r -> rows.add(
+                new LimitRow(services.getOrDefault(text(r, "service_id"), text(r, "service_id")),
+                        text(r, "resource_name"), r.path("default_limit").asLong(), overrides.getOrDefault(
+                                text(r, "service_id") + "/" + text(r, "resource_name"), Map.of()))));
+        rows.sort(java.util.Comparator.comparing(LimitRow::service).thenComparing(LimitRow::resource));
+        return rows;
     }
 
     /** A page of the audit log, newest first, with the filters the operator set (blank ones are left out). */

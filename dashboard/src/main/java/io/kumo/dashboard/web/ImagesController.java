@@ -2,6 +2,7 @@ package io.kumo.dashboard.web;
 
 import io.kumo.dashboard.cloud.CloudError;
 import io.kumo.dashboard.cloud.CloudSession;
+import io.kumo.dashboard.cloud.ImageRow;
 import io.kumo.dashboard.cloud.Images;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,8 @@ class ImagesController {
             "disk format"}, "file", new String[] {"data", "size", "checksum", "quota", "storage"}, "name",
             new String[] {"name"});
 
+    private static final int PAGE_SIZE = 20;
+
     private final Images images;
 
     ImagesController(Images images) {
@@ -37,8 +40,9 @@ class ImagesController {
     }
 
     @GetMapping("/images")
-    String list(@AuthenticationPrincipal CloudSession session, Model model) {
-        return show(session, new ImageForm("", "qcow2", ""), model);
+    String list(@AuthenticationPrincipal CloudSession session, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        return show(session, page, new ImageForm("", "qcow2", ""), model);
     }
 
     @PostMapping("/images")
@@ -47,7 +51,7 @@ class ImagesController {
             throws IOException {
         if (file == null || file.isEmpty()) {
             FormErrors.blank(model, "file", "Choose the image file to upload.");
-            return show(session, form, model);
+            return show(session, 1, form, model);
         }
         try (InputStream data = file.getInputStream()) {
             images.upload(session, form.name(), form.diskFormat(), form.hypervisorType(), data, file.getSize());
@@ -58,7 +62,7 @@ class ImagesController {
                 throw refused;
             }
             FormErrors.show(model, refused, FIELDS);
-            return show(session, form, model);
+            return show(session, 1, form, model);
         }
     }
 
@@ -77,10 +81,12 @@ class ImagesController {
         return "redirect:/images";
     }
 
-    private String show(CloudSession session, ImageForm form, Model model) {
+    private String show(CloudSession session, int page, ImageForm form, Model model) {
         model.addAttribute("page", "images");
         model.addAttribute("form", form);
-        model.addAttribute("images", images.images(session));
+        Paging<ImageRow> paging = Paging.of(images.images(session), page, PAGE_SIZE);
+        model.addAttribute("paging", paging);
+        model.addAttribute("images", paging.items());
         return "images";
     }
 }

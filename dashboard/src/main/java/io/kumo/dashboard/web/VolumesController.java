@@ -24,6 +24,8 @@ class VolumesController {
     private static final Map<String, String[]> FIELDS = Map.of("size", new String[] {"size", "gigabytes", "quota"},
             "name", new String[] {"name"});
 
+    private static final int PAGE_SIZE = 20;
+
     private final Volumes volumes;
     private final Compute compute;
 
@@ -37,8 +39,9 @@ class VolumesController {
     }
 
     @GetMapping("/volumes")
-    String list(@AuthenticationPrincipal CloudSession session, Model model) {
-        return show(session, new VolumeForm("", "1", ""), model);
+    String list(@AuthenticationPrincipal CloudSession session, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        return show(session, page, new VolumeForm("", "1", ""), model);
     }
 
     @PostMapping("/volumes")
@@ -53,7 +56,7 @@ class VolumesController {
                 throw refused;
             }
             FormErrors.show(model, refused, FIELDS);
-            return show(session, form, model);
+            return show(session, 1, form, model);
         }
     }
 
@@ -75,10 +78,12 @@ class VolumesController {
         return change(redirect, "Deleting the snapshot.", () -> volumes.deleteSnapshot(session, id));
     }
 
-    private String show(CloudSession session, VolumeForm form, Model model) {
-        List<VolumeRow> rows = volumes.volumes(session);
+    private String show(CloudSession session, int page, VolumeForm form, Model model) {
+        Paging<VolumeRow> paging = Paging.of(volumes.volumes(session), page, PAGE_SIZE);
+        List<VolumeRow> rows = paging.items();
         model.addAttribute("page", "volumes");
         model.addAttribute("form", form);
+        model.addAttribute("paging", paging);
         model.addAttribute("volumes", rows);
         model.addAttribute("snapshots", volumes.snapshots(session));
         model.addAttribute("changing", rows.stream().anyMatch(VolumeRow::changing));

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kumo.dashboard.cloud.AuditEvent;
 import io.kumo.dashboard.cloud.AuditPage;
 import io.kumo.dashboard.cloud.ComputeHost;
+import io.kumo.dashboard.cloud.LimitRow;
 import io.kumo.dashboard.cloud.RoleAssignment;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,14 @@ class OperatorPagesTest extends PageTest {
     }
 
     @Test
-    void theAccessPageListsRoleAssignments() throws Exception {
+    void theAccessPageListsRoleAssignmentsAndLimitsWithTheProjectsThatHaveTheirOwn() throws Exception {
         when(identity.roleAssignments(ADMIN)).thenReturn(List.of(new RoleAssignment("alice", "Default", "member",
                 "team-a")));
+        when(identity.limits(ADMIN)).thenReturn(List.of(new LimitRow("compute", "servers", 10, Map.of("team-a",
+                25L))));
 
         mvc.perform(get("/admin/access").with(as(ADMIN))).andExpect(content().string(allOf(containsString("alice"),
-                containsString("team-a"))));
+                containsString("team-a: 25"), containsString(">servers<"))));
     }
 
     @Test

@@ -106,6 +106,16 @@ class StoragePagesTest extends PageTest {
     }
 
     @Test
+    void aLongImageListIsPaged() throws Exception {
+        when(images.images(MEMBER)).thenReturn(java.util.stream.IntStream.rangeClosed(1, 45).mapToObj(i -> new ImageRow(
+                "img-" + i, "image-" + i, "active", 1 << 20, "raw", "private", null, true)).toList());
+
+        mvc.perform(get("/images").param("page", "3").with(as(MEMBER))).andExpect(content().string(allOf(
+                containsString("image-41"), not(containsString(">image-40<")), containsString("Page 3 of 3 (45 images)"),
+                containsString("href=\"/images?page=2\""))));
+    }
+
+    @Test
     void shareAndDeleteAskGlance() throws Exception {
         mvc.perform(post("/images/img-2/share").param("projectId", "p-other").with(as(MEMBER)).with(csrf()))
                 .andExpect(redirectedUrl("/images"));
