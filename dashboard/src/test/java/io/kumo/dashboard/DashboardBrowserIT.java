@@ -112,6 +112,12 @@ class DashboardBrowserIT {
         String instancePage = browser.getCurrentUrl();
         shot("05-instance");
 
+        String serverId = instancePage.substring(instancePage.lastIndexOf('/') + 1);
+        browser.get(URL + "/networks");
+        assertThat(browser.findElements(By.cssSelector("#ports ~ table a[href='/instances/" + serverId + "']")))
+                .as("the instance's port, linked to it").hasSize(1);
+        browser.get(instancePage);
+
         browser.findElement(By.linkText("Console log")).click();
         await.until(d -> d.findElement(By.id("console-log")).getText().contains(name + " login:"));
         shot("06-console");
@@ -226,6 +232,11 @@ class DashboardBrowserIT {
         submit(By.cssSelector("tr[data-host='" + name + "'] form[action$='/enable'] button"));
         await.until(d -> d.findElement(By.cssSelector("tr[data-host='" + name + "'] .service-status")).getText()
                 .startsWith("enabled"));
+
+        browser.findElement(By.linkText("Access")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Projects", "Users",
+                "Role assignments", "Limits", "demo", "member");
+        shot("13-access");
 
         browser.findElement(By.linkText("Audit log")).click();
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("success");

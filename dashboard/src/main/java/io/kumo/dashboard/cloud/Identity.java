@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * identity-service (Keystone v3) at its catalog address, with the user's token: their application credentials,
- * and for an operator the role assignments, the unified limits and the audit log.
+ * and for an operator the projects, users and role assignments, the unified limits and the audit log.
  */
 public class Identity {
 
@@ -44,6 +44,25 @@ public class Identity {
 
     public void deleteAppCredential(CloudSession session, String id) {
         calls.delete(session, SERVICE, "/users/" + session.userId() + "/application_credentials/" + id);
+    }
+
+    /** Every project (admins only), by name. */
+    public List<Account> projects(CloudSession session) {
+        List<Account> projects = new ArrayList<>();
+        calls.get(session, SERVICE, "/projects").path("projects").forEach(p -> projects.add(new Account(
+                text(p, "id"), text(p, "name"), text(p, "domain_id"), p.path("enabled").asBoolean(true),
+                text(p, "description"))));
+        projects.sort(java.util.Comparator.comparing(Account::name));
+        return projects;
+    }
+
+    /** Every user (admins only), by name; the description is their e-mail when they have one. */
+    public List<Account> users(CloudSession session) {
+        List<Account> users = new ArrayList<>();
+        calls.get(session, SERVICE, "/users").path("users").forEach(u -> users.add(new Account(text(u, "id"),
+                text(u, "name"), text(u, "domain_id"), u.path("enabled").asBoolean(true), text(u, "email"))));
+        users.sort(java.util.Comparator.comparing(Account::name));
+        return users;
     }
 
     /** Every role assignment on a project, with names (admins only). */

@@ -11,8 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * network-service (Neutron v2.0) as a project member uses it: networks with their subnets, security group rules
- * and the project's quotas.
+ * network-service (Neutron v2.0) as a project member uses it: networks with their subnets, the project's ports,
+ * security group rules and the project's quotas.
  */
 public class Networks {
 
@@ -56,6 +56,24 @@ public class Networks {
         }
         rows.sort(Comparator.comparing(NetworkRow::name, Comparator.nullsFirst(Comparator.naturalOrder())));
         return rows;
+    }
+
+    /** The project's ports with the network's name, by network then address. */
+    public List<PortRow> ports(CloudSession session, List<NetworkRow> networks) {
+        Map<String, String> names = new HashMap<>();
+        networks.forEach(n -> names.put(n.id(), n.name()));
+        List<PortRow> ports = new ArrayList<>();
+        for (JsonNode p : calls.get(session, SERVICE, "/v2.0/ports?project_id=" + session.project().id())
+                .path("ports")) {
+            List<String> addresses = new ArrayList<>();
+            p.path("fixed_ips").forEach(ip -> addresses.add(text(ip, "ip_address")));
+            ports.add(new PortRow(text(p, "id"), text(p, "name"), names.getOrDefault(text(p, "network_id"),
+                    text(p, "network_id")), addresses, text(p, "mac_address"), text(p, "status"),
+                    text(p, "device_owner"), text(p, "device_id")));
+        }
+        ports.sort(Comparator.comparing(PortRow::network, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(p -> String.join(",", p.addresses())));
+        return ports;
     }
 
     /** A network with one IPv4 subnet; the network is deleted again when Neutron refuses the subnet. */

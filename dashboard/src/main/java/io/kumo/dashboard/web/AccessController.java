@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Operators: who has which role on which project, the limits, and the audit log with its filters, a page at a time. */
+/** Operators: the projects, the users, who has which role on which project, the limits, and the audit log with its filters, a page at a time. */
 @Controller
 class AccessController {
 
@@ -28,6 +28,8 @@ class AccessController {
     @GetMapping("/admin/access")
     String access(@AuthenticationPrincipal CloudSession session, Model model) {
         model.addAttribute("page", "access");
+        model.addAttribute("projects", identity.projects(session));
+        model.addAttribute("users", identity.users(session));
         model.addAttribute("assignments", identity.roleAssignments(session));
         model.addAttribute("limits", identity.limits(session));
         return "access";

@@ -2,8 +2,10 @@ package io.kumo.dashboard.web;
 
 import io.kumo.dashboard.cloud.CloudError;
 import io.kumo.dashboard.cloud.CloudSession;
+import io.kumo.dashboard.cloud.NetworkRow;
 import io.kumo.dashboard.cloud.Networks;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The networks the project can use with their subnets (create one with a subnet, delete one of its own), and its
- * security groups' rules (add an ingress rule, delete one).
+ * The networks the project can use with their subnets (create one with a subnet, delete one of its own), its
+ * ports (which instance uses each), and its security groups' rules (add an ingress rule, delete one).
  */
 @Controller
 class NetworksController {
@@ -99,7 +101,9 @@ class NetworksController {
         model.addAttribute("page", "networks");
         model.addAttribute("networkForm", network);
         model.addAttribute("ruleForm", rule);
-        model.addAttribute("networks", networks.networks(session));
+        List<NetworkRow> all = networks.networks(session);
+        model.addAttribute("networks", all);
+        model.addAttribute("ports", networks.ports(session, all));
         model.addAttribute("rules", networks.securityRules(session));
         model.addAttribute("groups", networks.securityGroups(session));
         return "networks";

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.kumo.dashboard.cloud.Account;
 import io.kumo.dashboard.cloud.AuditEvent;
 import io.kumo.dashboard.cloud.AuditPage;
 import io.kumo.dashboard.cloud.ComputeHost;
@@ -65,11 +66,16 @@ class OperatorPagesTest extends PageTest {
     void theAccessPageListsRoleAssignmentsAndLimitsWithTheProjectsThatHaveTheirOwn() throws Exception {
         when(identity.roleAssignments(ADMIN)).thenReturn(List.of(new RoleAssignment("alice", "Default", "member",
                 "team-a")));
+        when(identity.projects(ADMIN)).thenReturn(List.of(new Account("p-a", "team-a", "default", true,
+                "the A team")));
+        when(identity.users(ADMIN)).thenReturn(List.of(new Account("u-b", "bob", "default", false,
+                "bob@example.org")));
         when(identity.limits(ADMIN)).thenReturn(List.of(new LimitRow("compute", "servers", 10, Map.of("team-a",
                 25L))));
 
         mvc.perform(get("/admin/access").with(as(ADMIN))).andExpect(content().string(allOf(containsString("alice"),
-                containsString("team-a: 25"), containsString(">servers<"))));
+                containsString("team-a: 25"), containsString(">servers<"), containsString("the A team"),
+                containsString("bob@example.org"), containsString(">no<"))));
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.kumo.dashboard.cloud.Choice;
 import io.kumo.dashboard.cloud.CloudError;
 import io.kumo.dashboard.cloud.KeyPair;
 import io.kumo.dashboard.cloud.NetworkRow;
+import io.kumo.dashboard.cloud.PortRow;
 import io.kumo.dashboard.cloud.SecurityRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class ProjectPagesTest extends PageTest {
         mvc.perform(get("/networks").with(as(MEMBER))).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("sub1 10.10.0.0/24"), containsString("action=\"/networks/net-1/delete\""),
                 not(containsString("action=\"/networks/net-9/delete\"")), containsString("22"),
-                containsString("8000–8080"), containsString("group default"))));
+                containsString("8000–8080"), containsString("group default"), containsString("fa:16:3e:00:00:05"),
+                containsString("href=\"/instances/s-1\""), containsString("network:dhcp"))));
     }
 
     @Test
@@ -116,6 +118,11 @@ class ProjectPagesTest extends PageTest {
         when(networks.networks(MEMBER)).thenReturn(List.of(
                 new NetworkRow("net-1", "net1", "ACTIVE", false, false, List.of("sub1 10.10.0.0/24"), true),
                 new NetworkRow("net-9", "public", "ACTIVE", true, true, List.of("172.24.4.0/24"), false)));
+        when(networks.ports(eq(MEMBER), any())).thenReturn(List.of(
+                new PortRow("pt-1", "", "net1", List.of("10.10.0.5"), "fa:16:3e:00:00:05", "ACTIVE", "compute:nova",
+                        "s-1"),
+                new PortRow("pt-2", "", "net1", List.of("10.10.0.2"), "fa:16:3e:00:00:02", "ACTIVE", "network:dhcp",
+                        "dhcp-net-1")));
         when(networks.securityGroups(MEMBER)).thenReturn(List.of(new Choice("sg-1", "default")));
         when(networks.securityRules(MEMBER)).thenReturn(List.of(
                 new SecurityRule("r-1", "sg-1", "default", "ingress", "IPv4", "tcp", 22, 22, "0.0.0.0/0"),
