@@ -61,10 +61,15 @@
         document.write(request.responseText);
         document.close();
       });
-      request.addEventListener('error', function () {
+      function failed(why) {
         bar.hidden = true;
-        window.alert('The upload failed: the dashboard could not be reached.');
-      });
+        bar.value = 0;
+        form.querySelector('button[type=submit]').disabled = false;
+        window.alert('The upload did not finish: ' + why + '. Nothing was kept; try again.');
+      }
+      request.addEventListener('error', () => failed('the dashboard could not be reached'));
+      request.addEventListener('abort', () => failed('it was cancelled'));
+      request.addEventListener('timeout', () => failed('it took too long'));
       bar.hidden = false;
       form.querySelector('button[type=submit]').disabled = true;
       request.send(new FormData(form));
@@ -74,8 +79,16 @@
   function copyButtons() {
     document.querySelectorAll('[data-copy]').forEach(function (button) {
       button.addEventListener('click', function () {
-        const text = document.getElementById(button.dataset.copy).textContent;
-        navigator.clipboard.writeText(text).then(() => { button.textContent = 'Copied'; });
+        const source = document.getElementById(button.dataset.copy);
+        if (navigator.clipboard) { // only on https or localhost
+          navigator.clipboard.writeText(source.textContent).then(() => { button.textContent = 'Copied'; });
+          return;
+        }
+        const range = document.createRange(); // else select it, for Ctrl+C
+        range.selectNodeContents(source);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        button.textContent = 'Selected: press Ctrl+C';
       });
     });
   }

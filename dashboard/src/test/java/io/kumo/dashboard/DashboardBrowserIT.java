@@ -96,7 +96,8 @@ class DashboardBrowserIT {
         shot("03-volumes");
 
         browser.findElement(By.linkText("Instances")).click();
-        browser.findElement(By.linkText("Launch instance")).click();
+        await.until(ExpectedConditions.elementToBeClickable(By.linkText("Launch instance"))).click();
+        await.until(ExpectedConditions.titleContains("Launch"));
         String name = "e2e-web-" + System.currentTimeMillis() % 100000;
         browser.findElement(By.id("name")).sendKeys(name);
         pick("imageId", System.getProperty("kumo.e2e.image", "kumo-tiny"));
@@ -168,7 +169,8 @@ class DashboardBrowserIT {
         count.clear();
         count.sendKeys("lots");
         submit(By.cssSelector("form[action='/instances'] button[type=submit]"));
-        assertThat(browser.findElement(By.id("count-error")).getText()).contains("min_count");
+        assertThat(await.until(ExpectedConditions.presenceOfElementLocated(By.id("count-error"))).getText())
+                .contains("min_count");
         assertThat(browser.findElement(By.id("count")).getAttribute("value")).isEqualTo("lots");
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("e2e-bad");
         shot("09-launch-refused");
@@ -179,7 +181,8 @@ class DashboardBrowserIT {
         size.clear();
         size.sendKeys("0");
         submit(By.cssSelector("form[action='/volumes'] button[type=submit]"));
-        assertThat(browser.findElement(By.id("size-error")).getText()).isNotBlank();
+        assertThat(await.until(ExpectedConditions.presenceOfElementLocated(By.id("size-error"))).getText())
+                .isNotBlank();
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("e2e-huge");
     }
 
@@ -216,7 +219,7 @@ class DashboardBrowserIT {
         browser.get(URL + "/login");
         logIn("admin", System.getProperty("kumo.e2e.admin-password"));
         browser.findElement(By.linkText("Hosts")).click();
-        WebElement host = browser.findElement(By.cssSelector("tr[data-host]"));
+        WebElement host = await.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-host]")));
         String name = host.getAttribute("data-host");
         assertThat(host.getText()).contains("up", "enabled");
 
@@ -234,11 +237,13 @@ class DashboardBrowserIT {
                 .startsWith("enabled"));
 
         browser.findElement(By.linkText("Access")).click();
+        await.until(ExpectedConditions.titleContains("Access"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Projects", "Users",
                 "Role assignments", "Limits", "demo", "member");
         shot("13-access");
 
         browser.findElement(By.linkText("Audit log")).click();
+        await.until(ExpectedConditions.titleContains("Audit log"));
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("success");
         shot("11-audit");
     }

@@ -1,10 +1,13 @@
 package io.kumo.dashboard.cloud;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,27 +30,27 @@ public class CloudCalls {
     }
 
     JsonNode get(CloudSession session, String service, String path) {
-        String url = url(session, service, path);
+        URI url = url(session, service, path);
         return call(service, () -> rest.get().uri(url).header("X-Auth-Token", session.token()).retrieve()
                 .body(JsonNode.class));
     }
 
     /** A JSON POST; the answer's body, or an empty node when it has none (202). */
     JsonNode post(CloudSession session, String service, String path, Object body) {
-        String url = url(session, service, path);
+        URI url = url(session, service, path);
         return orEmpty(call(service, () -> rest.post().uri(url).header("X-Auth-Token", session.token())
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class)));
     }
 
     JsonNode put(CloudSession session, String service, String path, Object body) {
-        String url = url(session, service, path);
+        URI url = url(session, service, path);
         return orEmpty(call(service, () -> rest.put().uri(url).header("X-Auth-Token", session.token())
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class)));
     }
 
     /** Uploads bytes (an image's data) as application/octet-stream. */
     void upload(CloudSession session, String service, String path, java.io.InputStream data, long size) {
-        String url = url(session, service, path);
+        URI url = url(session, service, path);
         call(service, () -> {
             uploads.put().uri(url).header("X-Auth-Token", session.token()).contentType(
                     MediaType.APPLICATION_OCTET_STREAM).contentLength(size).body(output -> data.transferTo(output))
@@ -57,19 +60,32 @@ public class CloudCalls {
     }
 
     void delete(CloudSession session, String service, String path) {
-        String url = url(session, service, path);
+        URI url = url(session, service, path);
         call(service, () -> {
             rest.delete().uri(url).header("X-Auth-Token", session.token()).retrieve().toBodilessEntity();
             return null;
         });
     }
 
-    private static String url(CloudSession session, String service, String path) {
+    /**
+     * The service's URL for the path, taken as it is: ids and names in it are encoded by their callers
+     * ({@link #segment}), so that no value is read as a URI template nor encoded twice.
+     */
+    private static URI url(CloudSession session, String service, String path) {
         String base = session.endpoint(service);
         if (base == null) {
             throw new CloudError(0, "the catalog has no " + service + " service");
         }
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        try {
+            return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+        } catch (IllegalArgumentException e) {
+            throw new CloudError(400, "Invalid request: " + e.getMessage());
+        }
+    }
+
+    /** A value (an id, a key pair's name) as one path segment: {@code a?b} or {@code ../x} stay what they are. */
+    static String segment(String value) {
+        return UriUtils.encodePathSegment(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     private static <T> T call(String service, Supplier<T> call) {

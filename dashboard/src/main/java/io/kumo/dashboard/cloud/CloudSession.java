@@ -25,6 +25,12 @@ public record CloudSession(String userId, String userName, String domain, String
     public record Project(String id, String name) implements Serializable {
     }
 
+    /** Never the token: a session may end up in a log line. */
+    @Override
+    public String toString() {
+        return "CloudSession[user=" + userName + ", project=" + project.name() + ", roles=" + roles + "]";
+    }
+
     public boolean admin() {
         return roles.contains("admin");
     }

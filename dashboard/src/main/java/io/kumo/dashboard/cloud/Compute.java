@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public class Compute {
 
     /** One server of the project; another project's is a 404, as Nova answers. */
     public ServerDetail server(CloudSession session, String id) {
-        JsonNode s = calls.get(session, SERVICE, "/servers/" + id).path("server");
+        JsonNode s = calls.get(session, SERVICE, server(id)).path("server");
         List<String> volumes = new ArrayList<>();
         s.path("os-extended-volumes:volumes_attached").forEach(v -> volumes.add(text(v, "id")));
         JsonNode fault = s.path("fault");
@@ -84,45 +85,45 @@ public class Compute {
     public void act(CloudSession session, String id, String action) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(action, null);
-        calls.post(session, SERVICE, "/servers/" + id + "/action", body);
+        calls.post(session, SERVICE, server(id) + "/action", body);
     }
 
     public void reboot(CloudSession session, String id, boolean hard) {
-        calls.post(session, SERVICE, "/servers/" + id + "/action", Map.of("reboot", Map.of("type", hard ? "HARD"
+        calls.post(session, SERVICE, server(id) + "/action", Map.of("reboot", Map.of("type", hard ? "HARD"
                 : "SOFT")));
     }
 
     /** Rebuilds the server from the image (the page passes the server's own to reinstall it). */
     public void rebuild(CloudSession session, String id, String imageId) {
-        calls.post(session, SERVICE, "/servers/" + id + "/action", Map.of("rebuild", Map.of("imageRef", imageId)));
+        calls.post(session, SERVICE, server(id) + "/action", Map.of("rebuild", Map.of("imageRef", imageId)));
     }
 
     public void delete(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/servers/" + id);
+        calls.delete(session, SERVICE, server(id));
     }
 
     /** The last lines of the server's console. */
     public String consoleLog(CloudSession session, String id) {
-        return text(calls.post(session, SERVICE, "/servers/" + id + "/action", Map.of("os-getConsoleOutput",
+        return text(calls.post(session, SERVICE, server(id) + "/action", Map.of("os-getConsoleOutput",
                 Map.of("length", CONSOLE_LINES))), "output");
     }
 
     /** The server's history, newest first. */
     public List<InstanceAction> actions(CloudSession session, String id) {
         List<InstanceAction> actions = new ArrayList<>();
-        calls.get(session, SERVICE, "/servers/" + id + "/os-instance-actions").path("instanceActions").forEach(a ->
+        calls.get(session, SERVICE, server(id) + "/os-instance-actions").path("instanceActions").forEach(a ->
                 actions.add(new InstanceAction(text(a, "action"), text(a, "request_id"), text(a, "user_id"),
                         text(a, "start_time"), text(a, "message"))));
         return actions;
     }
 
     public void attachVolume(CloudSession session, String serverId, String volumeId) {
-        calls.post(session, SERVICE, "/servers/" + serverId + "/os-volume_attachments", Map.of("volumeAttachment",
+        calls.post(session, SERVICE, server(serverId) + "/os-volume_attachments", Map.of("volumeAttachment",
                 Map.of("volumeId", volumeId == null ? "" : volumeId)));
     }
 
     public void detachVolume(CloudSession session, String serverId, String volumeId) {
-        calls.delete(session, SERVICE, "/servers/" + serverId + "/os-volume_attachments/" + volumeId);
+        calls.delete(session, SERVICE, server(serverId) + "/os-volume_attachments/" + segment(volumeId));
     }
 
     /** The flavors the project may use, smallest first as Nova lists them. */
@@ -132,6 +133,10 @@ public class Compute {
                 text(f, "id"), text(f, "name") + " (" + f.path("vcpus").asInt() + " vCPU, " + f.path("ram").asInt()
                 + " MiB RAM, " + f.path("disk").asInt() + " GB disk)")));
         return flavors;
+    }
+
+    private static String server(String id) {
+        return "/servers/" + segment(id);
     }
 
     private static List<String> addresses(JsonNode server) {

@@ -28,7 +28,8 @@ public class ComputeAdmin {
     public List<ComputeHost> hosts(CloudSession session) {
         Map<String, JsonNode> hypervisors = new HashMap<>();
         calls.get(session, SERVICE, "/os-hypervisors/detail").path("hypervisors").forEach(h ->
-                hypervisors.put(text(h, "hypervisor_hostname"), h));
+                hypervisors.put(text(h.path("service"), "host") == null ? text(h, "hypervisor_hostname")
+                        : text(h.path("service"), "host"), h));
         List<ComputeHost> hosts = new ArrayList<>();
         for (JsonNode s : calls.get(session, SERVICE, "/os-services?binary=" + BINARY).path("services")) {
             JsonNode h = hypervisors.getOrDefault(text(s, "host"), s.path("none"));

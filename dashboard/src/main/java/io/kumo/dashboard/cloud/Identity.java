@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.net.URLEncoder;
@@ -26,7 +27,7 @@ public class Identity {
 
     public List<AppCredential> appCredentials(CloudSession session) {
         List<AppCredential> credentials = new ArrayList<>();
-        calls.get(session, SERVICE, "/users/" + session.userId() + "/application_credentials")
+        calls.get(session, SERVICE, credentials(session))
                 .path("application_credentials").forEach(c -> credentials.add(credential(c)));
         return credentials;
     }
@@ -38,18 +39,18 @@ public class Identity {
         if (Compute.notBlank(description)) {
             credential.put("description", description.strip());
         }
-        return credential(calls.post(session, SERVICE, "/users/" + session.userId() + "/application_credentials",
+        return credential(calls.post(session, SERVICE, credentials(session),
                 Map.of("application_credential", credential)).path("application_credential"));
     }
 
     public void deleteAppCredential(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/users/" + session.userId() + "/application_credentials/" + id);
+        calls.delete(session, SERVICE, credentials(session) + "/" + segment(id));
     }
 
     /** Every project (admins only), by name. */
     public List<Account> projects(CloudSession session) {
         List<Account> projects = new ArrayList<>();
-        calls.get(session, SERVICE, "/projects").path("projects").forEach(p -> projects.add(new Account(
+        calls.get(session, SERVICE, v3(session) + "/projects").path("projects").forEach(p -> projects.add(new Account(
                 text(p, "id"), text(p, "name"), text(p, "domain_id"), p.path("enabled").asBoolean(true),
                 text(p, "description"))));
         projects.sort(java.util.Comparator.comparing(Account::name));
@@ -59,8 +60,9 @@ public class Identity {
     /** Every user (admins only), by name; the description is their e-mail when they have one. */
     public List<Account> users(CloudSession session) {
         List<Account> users = new ArrayList<>();
-        calls.get(session, SERVICE, "/users").path("users").forEach(u -> users.add(new Account(text(u, "id"),
-                text(u, "name"), text(u, "domain_id"), u.path("enabled").asBoolean(true), text(u, "email"))));
+        calls.get(session, SERVICE, v3(session) + "/users").path("users").forEach(u -> users.add(new Account(
+                text(u, "id"), text(u, "name"), text(u, "domain_id"), u.path("enabled").asBoolean(true),
+                text(u, "email"))));
         users.sort(java.util.Comparator.comparing(Account::name));
         return users;
     }
@@ -68,7 +70,7 @@ public class Identity {
     /** Every role assignment on a project, with names (admins only). */
     public List<RoleAssignment> roleAssignments(CloudSession session) {
         List<RoleAssignment> assignments = new ArrayList<>();
-        for (JsonNode a : calls.get(session, SERVICE, "/role_assignments?include_names=true").path(
+        for (JsonNode a : calls.get(session, SERVICE, v3(session) + "/role_assignments?include_names=true").path(
                 "role_assignments")) {
             JsonNode project = a.path("scope").path("project");
             if (project.isMissingNode()) {
@@ -90,18 +92,22 @@ public class Identity {
      */
     public List<LimitRow> limits(CloudSession session) {
         Map<String, String> services = new java.util.HashMap<>();
-        calls.get(session, SERVICE, "/services").path("services").forEach(s -> services.put(text(s, "id"),
+        calls.get(session, SERVICE, v3(session) + "/services").path("services").forEach(s -> services.put(text(s, "id"),
                 text(s, "type")));
         Map<String, String> projects = new java.util.HashMap<>();
-        calls.get(session, SERVICE, "/projects").path("projects").forEach(p -> projects.put(text(p, "id"),
+        calls.get(session, SERVICE, v3(session) + "/projects").path("projects").forEach(p -> projects.put(text(p, "id"),
                 text(p, "name")));
         Map<String, Map<String, Long>> overrides = new java.util.HashMap<>();
-        calls.get(session, SERVICE, "/limits").path("limits").forEach(l -> overrides.computeIfAbsent(
+        calls.get(session, SERVICE, v3(session) + "/limits").path("limits").forEach(l -> {
+            if (text(l, "project_id") != null) { // a domain's limit is not a project's override
+                overrides.computeIfAbsent(
                 text(l, "service_id") + "/" + text(l, "resource_name"), k -> new java.util.TreeMap<>()).put(
-                projects.getOrDefault(text(l, "project_id"), text(l, "project_id")), l.path("resource_limit")
-                        .asLong()));
+                        projects.getOrDefault(text(l, "project_id"), text(l, "project_id")), l.path("resource_limit")
+                                .asLong());
+            }
+        });
         List<LimitRow> rows = new ArrayList<>();
-        calls.get(session, SERVICE, "/registered_limits").path("registered_limits").forEach(r -> rows.add(
+        calls.get(session, SERVICE, v3(session) + "/registered_limits").path("registered_limits").forEach(r -> rows.add(
                 new LimitRow(services.getOrDefault(text(r, "service_id"), text(r, "service_id")),
                         text(r, "resource_name"), r.path("default_limit").asLong(), overrides.getOrDefault(
                                 text(r, "service_id") + "/" + text(r, "resource_name"), Map.of()))));
@@ -121,7 +127,7 @@ public class Identity {
         if (Compute.notBlank(marker)) {
             query.append("&marker=").append(URLEncoder.encode(marker, StandardCharsets.UTF_8));
         }
-        JsonNode body = calls.get(session, SERVICE, "/audit-events" + query);
+        JsonNode body = calls.get(session, SERVICE, v3(session) + "/audit-events" + query);
         List<AuditEvent> events = new ArrayList<>();
         body.path("audit_events").forEach(e -> events.add(new AuditEvent(text(e, "id"), text(e, "occurred_at"),
                 text(e, "service"), text(e, "action"), text(e, "outcome"), e.path("status").asInt(),
@@ -129,6 +135,16 @@ public class Identity {
                 text(e, "request_id"), text(e, "remote_address"))));
         String next = text(body.path("links"), "next");
         return new AuditPage(events, next == null || events.isEmpty() ? null : events.get(events.size() - 1).id());
+    }
+
+    private static String credentials(CloudSession session) {
+        return v3(session) + "/users/" + segment(session.userId()) + "/application_credentials";
+    }
+
+    /** The catalog's identity URL usually ends in /v3 (Kumo's, devstack's may not): the API's paths follow it. */
+    private static String v3(CloudSession session) {
+        String url = session.endpoint(SERVICE);
+        return url != null && url.replaceAll("/+$", "").endsWith("/v3") ? "" : "/v3";
     }
 
     private static AppCredential credential(JsonNode c) {

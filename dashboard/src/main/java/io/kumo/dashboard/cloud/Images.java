@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public class Images {
     /** The image's name; null when it has none or is gone (a server outlives its image). */
     public String nameOf(CloudSession session, String id) {
         try {
-            return text(calls.get(session, SERVICE, "/v2/images/" + id), "name");
+            return text(calls.get(session, SERVICE, "/v2/images/" + segment(id)), "name");
         } catch (CloudError gone) {
             if (gone.status() == 404) {
                 return null;
@@ -59,7 +60,7 @@ public class Images {
         }
         String id = text(calls.post(session, SERVICE, "/v2/images", image), "id");
         try {
-            calls.upload(session, SERVICE, "/v2/images/" + id + "/file", data, size);
+            calls.upload(session, SERVICE, "/v2/images/" + segment(id) + "/file", data, size);
         } catch (CloudError refused) {
             delete(session, id);
             throw refused;
@@ -69,11 +70,11 @@ public class Images {
 
     /** Shares the image with another project (which accepts it on its side). */
     public void share(CloudSession session, String imageId, String projectId) {
-        calls.post(session, SERVICE, "/v2/images/" + imageId + "/members", Map.of("member", projectId == null ? ""
-                : projectId.strip()));
+        calls.post(session, SERVICE, "/v2/images/" + segment(imageId) + "/members", Map.of("member",
+                projectId == null ? "" : projectId.strip()));
     }
 
     public void delete(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/v2/images/" + id);
+        calls.delete(session, SERVICE, "/v2/images/" + segment(id));
     }
 }

@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class KeyPairs {
     }
 
     public void delete(CloudSession session, String name) {
-        calls.delete(session, SERVICE, "/os-keypairs/" + name);
+        calls.delete(session, SERVICE, "/os-keypairs/" + segment(name));
     }
 
     private static KeyPair keyPair(JsonNode k) {

@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ public class Networks {
 
     /** Ports, networks and security groups (Neutron's quota details). */
     public List<Quota> quotas(CloudSession session) {
-        JsonNode q = calls.get(session, SERVICE, "/v2.0/quotas/" + session.project().id() + "/details").path("quota");
+        JsonNode q = calls.get(session, SERVICE, "/v2.0/quotas/" + segment(session.project().id()) + "/details")
+                .path("quota");
         List<Quota> quotas = new ArrayList<>();
         for (Map.Entry<String, String> item : Map.of("port", "Ports", "network", "Networks", "security_group",
                 "Security groups").entrySet()) {
@@ -63,7 +65,7 @@ public class Networks {
         Map<String, String> names = new HashMap<>();
         networks.forEach(n -> names.put(n.id(), n.name()));
         List<PortRow> ports = new ArrayList<>();
-        for (JsonNode p : calls.get(session, SERVICE, "/v2.0/ports?project_id=" + session.project().id())
+        for (JsonNode p : calls.get(session, SERVICE, "/v2.0/ports?project_id=" + segment(session.project().id()))
                 .path("ports")) {
             List<String> addresses = new ArrayList<>();
             p.path("fixed_ips").forEach(ip -> addresses.add(text(ip, "ip_address")));
@@ -92,7 +94,7 @@ public class Networks {
     }
 
     public void delete(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/v2.0/networks/" + id);
+        calls.delete(session, SERVICE, "/v2.0/networks/" + segment(id));
     }
 
     /** The rules of the project's security groups, group by group. */
@@ -118,7 +120,7 @@ public class Networks {
     /** The project's security groups, for the rule form. */
     public List<Choice> securityGroups(CloudSession session) {
         List<Choice> groups = new ArrayList<>();
-        calls.get(session, SERVICE, "/v2.0/security-groups?project_id=" + session.project().id())
+        calls.get(session, SERVICE, "/v2.0/security-groups?project_id=" + segment(session.project().id()))
                 .path("security_groups").forEach(g -> groups.add(new Choice(text(g, "id"), text(g, "name"))));
         return groups;
     }
@@ -144,7 +146,7 @@ public class Networks {
     }
 
     public void deleteRule(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/v2.0/security-group-rules/" + id);
+        calls.delete(session, SERVICE, "/v2.0/security-group-rules/" + segment(id));
     }
 
     private static Integer integer(JsonNode node, String field) {

@@ -8,11 +8,6 @@ public record VolumeRow(String id, String name, String status, int sizeGb, Strin
         return "available".equals(status);
     }
 
-    /** Still changing: the page polls while a volume is. */
-    public boolean changing() {
-        return status != null && (status.endsWith("ing") && !"in-use".equals(status));
-    }
-
     /** What a picker shows: the name, else the id. */
     public String label() {
         return (name == null || name.isBlank() ? id : name) + " (" + sizeGb + " GB)";

@@ -1,5 +1,6 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class Volumes {
     }
 
     public void delete(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/volumes/" + id);
+        calls.delete(session, SERVICE, "/volumes/" + segment(id));
     }
 
     public List<SnapshotRow> snapshots(CloudSession session) {
@@ -61,11 +62,12 @@ public class Volumes {
     }
 
     public void snapshot(CloudSession session, String volumeId, String name) {
+        // force: a snapshot of a volume in use (crash-consistent), as the page offers it for every volume
         calls.post(session, SERVICE, "/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId, "name",
-                name == null ? "" : name.strip())));
+                name == null ? "" : name.strip(), "force", true)));
     }
 
     public void deleteSnapshot(CloudSession session, String id) {
-        calls.delete(session, SERVICE, "/snapshots/" + id);
+        calls.delete(session, SERVICE, "/snapshots/" + segment(id));
     }
 }

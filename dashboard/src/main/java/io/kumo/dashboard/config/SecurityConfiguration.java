@@ -1,9 +1,12 @@
 package io.kumo.dashboard.config;
 
+import io.kumo.dashboard.cloud.CloudError;
 import io.kumo.dashboard.cloud.Keystone;
 import io.kumo.dashboard.web.SignedIn;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -21,6 +24,14 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Ahead of Spring Security: see {@link UploadGate}. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGate() {
+        FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(new UploadGate());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -31,7 +42,13 @@ class SecurityConfiguration {
             throws Exception {
         LogoutHandler revokeToken = (request, response, authentication) -> {
             if (authentication != null) {
-                SignedIn.sessionOf(authentication).ifPresent(session -> keystone.revoke(session.token()));
+                SignedIn.sessionOf(authentication).ifPresent(session -> {
+                    try {
+                        keystone.revoke(session.token());
+                    } catch (CloudError e) {
+                        // expired already, or identity-service away: the session ends all the same
+                    }
+                });
             }
         };
         http.authorizeHttpRequests(requests -> requests

@@ -11,7 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Operators: the projects, the users, who has which role on which project, the limits, and the audit log with its filters, a page at a time. */
+/**
+ * Operators: the projects, the users, who has which role on which project, the limits, and the audit log with its
+ * filters, a page at a time.
+ */
 @Controller
 class AccessController {
 

@@ -7,6 +7,7 @@ import io.kumo.dashboard.cloud.Images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class ImagesController {
         }
         try (InputStream data = file.getInputStream()) {
             images.upload(session, form.name(), form.diskFormat(), form.hypervisorType(), data, file.getSize());
-            redirect.addFlashAttribute("notice", "Uploaded image " + form.name().strip() + ".");
+            redirect.addFlashAttribute("notice", "Uploaded image " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/images";
         } catch (CloudError refused) {
             if (refused.status() == 401) {

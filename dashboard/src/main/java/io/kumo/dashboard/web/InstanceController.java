@@ -47,6 +47,9 @@ class InstanceController {
             model.addAttribute("attached", all.stream().filter(v -> server.volumeIds().contains(v.id())).toList());
             model.addAttribute("attachable", all.stream().filter(VolumeRow::available).toList());
         } catch (CloudError e) {
+            if (e.status() == 401) {
+                throw e;
+            }
             model.addAttribute("attached", List.of());
             model.addAttribute("attachable", List.of());
             model.addAttribute("volumesUnavailable", e.unreachable() ? "Volumes are unavailable right now."
@@ -93,8 +96,13 @@ class InstanceController {
     @PostMapping("/instances/{id}/rebuild")
     String rebuild(@AuthenticationPrincipal CloudSession session, @PathVariable String id,
             RedirectAttributes redirect) {
-        return act(id, redirect, "Rebuilding.", () -> compute.rebuild(session, id, compute.server(session, id)
-                .image()));
+        return act(id, redirect, "Rebuilding.", () -> {
+            String image = compute.server(session, id).image();
+            if (image == null) {
+                throw new CloudError(400, "This instance boots from a volume: there is no image to rebuild it from.");
+            }
+            compute.rebuild(session, id, image);
+        });
     }
 
     @PostMapping("/instances/{id}/delete")
@@ -117,7 +125,8 @@ class InstanceController {
             compute.attachVolume(session, id, volumeId);
             redirect.addFlashAttribute("notice", "Attaching the volume.");
         } catch (CloudError refused) {
-            if (refused.status() == 404 && refused.getMessage().toLowerCase(java.util.Locale.ROOT).contains("instance")) {
+            String message = refused.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (refused.status() == 404 && message.contains("instance")) {
                 throw refused;
             }
             redirect.addFlashAttribute("attachError", refused.unreachable() ? "Compute cannot be reached right now."

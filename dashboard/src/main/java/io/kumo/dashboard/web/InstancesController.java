@@ -47,6 +47,9 @@ class InstancesController {
             model.addAttribute("paging", paging);
             model.addAttribute("changing", paging.items().stream().anyMatch(ServerRow::changing));
         } catch (CloudError e) {
+            if (e.status() == 401) {
+                throw e; // the session has ended: CloudErrors sends the user to the login form
+            }
             model.addAttribute("servers", List.of());
             model.addAttribute("paging", Paging.of(List.of(), 1, PAGE_SIZE));
             model.addAttribute("changing", false);

@@ -7,6 +7,7 @@ import io.kumo.dashboard.cloud.Networks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,7 +57,7 @@ class NetworksController {
             RedirectAttributes redirect) {
         try {
             networks.create(session, form.name(), form.cidr());
-            redirect.addFlashAttribute("notice", "Created network " + form.name().strip() + ".");
+            redirect.addFlashAttribute("notice", "Created network " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/networks";
         } catch (CloudError refused) {
             if (refused.status() == 401) {

@@ -43,6 +43,9 @@ class OverviewController {
         try {
             return new Section(title, read.apply(session), null);
         } catch (CloudError e) {
+            if (e.status() == 401) {
+                throw e; // the session has ended: CloudErrors sends the user to the login form
+            }
             return new Section(title, List.of(), e.unreachable() ? title + " is unavailable right now."
                     : e.getMessage());
         }

@@ -8,6 +8,7 @@ import io.kumo.dashboard.cloud.Volumes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class VolumesController {
             RedirectAttributes redirect) {
         try {
             volumes.create(session, form.name(), form.size(), form.snapshotId());
-            redirect.addFlashAttribute("notice", "Creating volume " + form.name().strip() + ".");
+            redirect.addFlashAttribute("notice", "Creating volume " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/volumes";
         } catch (CloudError refused) {
             if (refused.status() == 401) {
@@ -86,7 +87,6 @@ class VolumesController {
         model.addAttribute("paging", paging);
         model.addAttribute("volumes", rows);
         model.addAttribute("snapshots", volumes.snapshots(session));
-        model.addAttribute("changing", rows.stream().anyMatch(VolumeRow::changing));
         model.addAttribute("serverNames", serverNames(session));
         return "volumes";
     }

@@ -211,6 +211,18 @@ class InstancePagesTest extends PageTest {
     }
 
     @Test
+    void aVolumeBackedInstanceIsNotRebuiltFromAnImageItDoesNotHave() throws Exception {
+        when(compute.server(MEMBER, "s-9")).thenReturn(new ServerDetail("s-9", "vol", "ACTIVE", null, "Running",
+                List.of(), "1", null, null, "2026-11-23T04:00:00Z", "2026-11-23T04:00:03Z", null, null, null,
+                List.of("v-1")));
+
+        mvc.perform(post("/instances/s-9/rebuild").with(as(MEMBER)).with(csrf())).andExpect(flash().attribute(
+                "actionError", containsString("boots from a volume")));
+
+        verify(compute, never()).rebuild(any(), any(), any());
+    }
+
+    @Test
     void attachingAVolumeAsksNovaAndItsRefusalIsShownAtTheVolumePicker() throws Exception {
         mvc.perform(post("/instances/s-1/volumes").param("volumeId", "v-2").with(as(MEMBER)).with(csrf()))
                 .andExpect(redirectedUrl("/instances/s-1")).andExpect(flash().attribute("notice",

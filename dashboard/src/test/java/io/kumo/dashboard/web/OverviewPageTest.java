@@ -2,8 +2,11 @@ package io.kumo.dashboard.web;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,6 +29,23 @@ class OverviewPageTest extends PageTest {
         mvc.perform(get("/").with(as(MEMBER))).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("Instances"), containsString("width:30%"), containsString("Volumes is unavailable"
                         + " right now."), containsString("Ports"), containsString("full"))));
+    }
+
+    @Test
+    void aTokenThatExpiredEndsTheSessionInsteadOfFillingThePageWithRefusals() throws Exception {
+        when(compute.quotas(MEMBER)).thenThrow(new CloudError(401, "The request you have made requires"
+                + " authentication."));
+
+        mvc.perform(get("/").with(as(MEMBER))).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void logoutEndsTheSessionEvenWhenTheTokenCannotBeRevoked() throws Exception {
+        doThrow(new CloudError(401, "The request you have made requires authentication.")).when(keystone)
+                .revoke("token-demo");
+
+        mvc.perform(post("/logout").session(signedIn(MEMBER)).with(csrf())).andExpect(redirectedUrl(
+                "/login?logout"));
     }
 
     @Test

@@ -17,8 +17,12 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -59,6 +63,16 @@ abstract class PageTest {
     static RequestPostProcessor as(CloudSession session) {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(session, null, session.roles()
                 .stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+    }
+
+    /** An HTTP session the user signed in to, as the login keeps it (what the upload gate looks for). */
+    static MockHttpSession signedIn(CloudSession session) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(session, null, session.roles()
+                .stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        MockHttpSession http = new MockHttpSession();
+        http.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        return http;
     }
 
     private static CloudSession session(String userId, String name, List<String> roles) {

@@ -45,7 +45,7 @@ class StoragePagesTest extends PageTest {
 
         mvc.perform(get("/volumes").with(as(MEMBER))).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("web-1 on /dev/vdb"), containsString("href=\"/instances/s-1\""),
-                containsString("nightly (1 GB)"), containsString("data-changing=\"true\""),
+                containsString("nightly (1 GB)"),
                 containsString("data-confirm=\"Delete volume data? Its data is lost.\""))));
     }
 
@@ -90,17 +90,18 @@ class StoragePagesTest extends PageTest {
     void anUploadStreamsTheFileToGlanceAndItsRefusalIsShownAtTheField() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "disk.img", "application/octet-stream", new byte[4096]);
         mvc.perform(multipart("/images").file(file).param("name", "disk").param("diskFormat", "raw")
-                .param("hypervisorType", "qemu").with(as(MEMBER)).with(csrf())).andExpect(redirectedUrl("/images"));
+                .param("hypervisorType", "qemu").session(signedIn(MEMBER)).with(csrf())).andExpect(redirectedUrl(
+                "/images"));
         verify(images).upload(eq(MEMBER), eq("disk"), eq("raw"), eq("qemu"), any(InputStream.class), eq(4096L));
 
         when(images.upload(eq(MEMBER), eq("disk"), eq("vhdx"), anyString(), any(), eq(4096L))).thenThrow(
                 new CloudError(400, "Invalid value 'vhdx' for disk_format"));
         mvc.perform(multipart("/images").file(file).param("name", "disk").param("diskFormat", "vhdx")
-                .param("hypervisorType", "").with(as(MEMBER)).with(csrf())).andExpect(content().string(allOf(
+                .param("hypervisorType", "").session(signedIn(MEMBER)).with(csrf())).andExpect(content().string(allOf(
                         containsString("id=\"diskFormat-error\">Invalid value &#39;vhdx&#39; for disk_format"),
                         containsString("value=\"disk\""))));
-        mvc.perform(multipart("/images").param("name", "nothing").param("diskFormat", "raw").with(as(MEMBER))
-                .with(csrf())).andExpect(content().string(containsString(
+        mvc.perform(multipart("/images").param("name", "nothing").param("diskFormat", "raw").session(signedIn(
+                MEMBER)).with(csrf())).andExpect(content().string(containsString(
                         "id=\"file-error\">Choose the image file to upload.")));
         verify(images, never()).upload(any(), eq("nothing"), any(), any(), any(), org.mockito.ArgumentMatchers.anyLong());
     }
@@ -113,6 +114,21 @@ class StoragePagesTest extends PageTest {
         mvc.perform(get("/images").param("page", "3").with(as(MEMBER))).andExpect(content().string(allOf(
                 containsString("image-41"), not(containsString(">image-40<")), containsString("Page 3 of 3 (45 images)"),
                 containsString("href=\"/images?page=2\""))));
+    }
+
+    @Test
+    void aMultipartBodyIsTakenOnlyByTheImageUploadOfASignedInSession() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "disk.img", "application/octet-stream", new byte[64]);
+
+        mvc.perform(multipart("/login").file(file).param("user", "demo").with(csrf())).andExpect(
+                status().isForbidden());
+        mvc.perform(multipart("/images").file(file).param("name", "x").with(csrf())).andExpect(
+                status().isForbidden());
+        mvc.perform(multipart("/volumes").file(file).param("name", "x").session(signedIn(MEMBER)).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        verify(images, never()).upload(any(), any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyLong());
+        verify(volumes, never()).create(any(), any(), any(), any());
     }
 
     @Test
