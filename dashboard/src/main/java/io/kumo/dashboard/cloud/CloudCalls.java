@@ -121,6 +121,29 @@ public class CloudCalls {
         return fallback;
     }
 
+    /**
+     * What the user typed into a field, as it goes into a request: trimmed, a missing field empty — the service
+     * says what is wrong with it, in its own words.
+     */
+    static String typed(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** A number field: an integer when it is one, else the text as typed, for the service to refuse. */
+    static Object typedNumber(String value) {
+        String typed = typed(value);
+        try {
+            return Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            return typed;
+        }
+    }
+
+    /** An optional field the user filled in. */
+    static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNull() || value.isMissingNode() ? null : value.asString();

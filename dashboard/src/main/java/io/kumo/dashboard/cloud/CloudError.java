@@ -20,6 +20,11 @@ public class CloudError extends RuntimeException {
         return status;
     }
 
+    /** The token expired or was revoked: the user must log in again, whatever the page was doing. */
+    public boolean sessionEnded() {
+        return status == 401;
+    }
+
     public boolean unreachable() {
         return status == 0;
     }

@@ -1,7 +1,10 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
+import static io.kumo.dashboard.cloud.CloudCalls.typedNumber;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,21 +63,21 @@ public class Compute {
     /** Asks Nova to boot the server(s); the new server's id (the first one's, for a count above one). */
     public String launch(CloudSession session, ServerLaunch launch) {
         Map<String, Object> server = new LinkedHashMap<>();
-        server.put("name", launch.name() == null ? "" : launch.name());
-        server.put("imageRef", launch.imageId() == null ? "" : launch.imageId());
-        server.put("flavorRef", launch.flavorId() == null ? "" : launch.flavorId());
-        if (notBlank(launch.networkId())) {
+        server.put("name", typed(launch.name()));
+        server.put("imageRef", typed(launch.imageId()));
+        server.put("flavorRef", typed(launch.flavorId()));
+        if (given(launch.networkId())) {
             server.put("networks", List.of(Map.of("uuid", launch.networkId())));
         }
-        if (notBlank(launch.keyName())) {
+        if (given(launch.keyName())) {
             server.put("key_name", launch.keyName());
         }
-        if (notBlank(launch.userData())) {
+        if (given(launch.userData())) {
             server.put("user_data", Base64.getEncoder().encodeToString(launch.userData().getBytes(
                     StandardCharsets.UTF_8)));
         }
-        if (notBlank(launch.count())) {
-            Object count = number(launch.count().strip());
+        if (given(launch.count())) {
+            Object count = typedNumber(launch.count());
             server.put("min_count", count);
             server.put("max_count", count);
         }
@@ -119,7 +122,7 @@ public class Compute {
 
     public void attachVolume(CloudSession session, String serverId, String volumeId) {
         calls.post(session, SERVICE, server(serverId) + "/os-volume_attachments", Map.of("volumeAttachment",
-                Map.of("volumeId", volumeId == null ? "" : volumeId)));
+                Map.of("volumeId", typed(volumeId))));
     }
 
     public void detachVolume(CloudSession session, String serverId, String volumeId) {
@@ -155,17 +158,5 @@ public class Compute {
             case 7 -> "Suspended";
             default -> "No state";
         };
-    }
-
-    private static Object number(String typed) {
-        try {
-            return Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            return typed;
-        }
-    }
-
-    static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,8 +1,10 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public class ComputeAdmin {
                     h.path("memory_mb_used").asLong(), h.path("local_gb").asLong(), h.path("local_gb_used").asLong(),
                     h.path("running_vms").asInt(), text(s, "updated_at")));
         }
-        hosts.sort(java.util.Comparator.comparing(ComputeHost::name));
+        hosts.sort(Comparator.comparing(ComputeHost::name));
         return hosts;
     }
 
@@ -47,7 +49,7 @@ public class ComputeAdmin {
     public void setEnabled(CloudSession session, String host, boolean enabled, String reason) {
         Map<String, Object> body = new HashMap<>(Map.of("host", host, "binary", BINARY));
         String action = enabled ? "enable" : "disable";
-        if (!enabled && Compute.notBlank(reason)) {
+        if (!enabled && given(reason)) {
             body.put("disabled_reason", reason.strip());
             action = "disable-log-reason";
         }

@@ -1,14 +1,19 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,8 +40,8 @@ public class Identity {
     /** A credential for the session's project and roles; the answer holds its secret, shown this once. */
     public AppCredential createAppCredential(CloudSession session, String name, String description) {
         Map<String, Object> credential = new LinkedHashMap<>();
-        credential.put("name", name == null ? "" : name.strip());
-        if (Compute.notBlank(description)) {
+        credential.put("name", typed(name));
+        if (given(description)) {
             credential.put("description", description.strip());
         }
         return credential(calls.post(session, SERVICE, credentials(session),
@@ -53,7 +58,7 @@ public class Identity {
         calls.get(session, SERVICE, v3(session) + "/projects").path("projects").forEach(p -> projects.add(new Account(
                 text(p, "id"), text(p, "name"), text(p, "domain_id"), p.path("enabled").asBoolean(true),
                 text(p, "description"))));
-        projects.sort(java.util.Comparator.comparing(Account::name));
+        projects.sort(Comparator.comparing(Account::name));
         return projects;
     }
 
@@ -63,7 +68,7 @@ public class Identity {
         calls.get(session, SERVICE, v3(session) + "/users").path("users").forEach(u -> users.add(new Account(
                 text(u, "id"), text(u, "name"), text(u, "domain_id"), u.path("enabled").asBoolean(true),
                 text(u, "email"))));
-        users.sort(java.util.Comparator.comparing(Account::name));
+        users.sort(Comparator.comparing(Account::name));
         return users;
     }
 
@@ -81,8 +86,8 @@ public class Identity {
                     : text(user, "name"), text(user.path("domain"), "name"), text(a.path("role"), "name"),
                     text(project, "name")));
         }
-        assignments.sort(java.util.Comparator.comparing(RoleAssignment::project).thenComparing(RoleAssignment::user,
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        assignments.sort(Comparator.comparing(RoleAssignment::project).thenComparing(RoleAssignment::user,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
         return assignments;
     }
 
@@ -91,17 +96,17 @@ public class Identity {
      * resource.
      */
     public List<LimitRow> limits(CloudSession session) {
-        Map<String, String> services = new java.util.HashMap<>();
+        Map<String, String> services = new HashMap<>();
         calls.get(session, SERVICE, v3(session) + "/services").path("services").forEach(s -> services.put(text(s, "id"),
                 text(s, "type")));
-        Map<String, String> projects = new java.util.HashMap<>();
+        Map<String, String> projects = new HashMap<>();
         calls.get(session, SERVICE, v3(session) + "/projects").path("projects").forEach(p -> projects.put(text(p, "id"),
                 text(p, "name")));
-        Map<String, Map<String, Long>> overrides = new java.util.HashMap<>();
+        Map<String, Map<String, Long>> overrides = new HashMap<>();
         calls.get(session, SERVICE, v3(session) + "/limits").path("limits").forEach(l -> {
             if (text(l, "project_id") != null) { // a domain's limit is not a project's override
                 overrides.computeIfAbsent(
-                text(l, "service_id") + "/" + text(l, "resource_name"), k -> new java.util.TreeMap<>()).put(
+                text(l, "service_id") + "/" + text(l, "resource_name"), k -> new TreeMap<>()).put(
                         projects.getOrDefault(text(l, "project_id"), text(l, "project_id")), l.path("resource_limit")
                                 .asLong());
             }
@@ -111,7 +116,7 @@ public class Identity {
                 new LimitRow(services.getOrDefault(text(r, "service_id"), text(r, "service_id")),
                         text(r, "resource_name"), r.path("default_limit").asLong(), overrides.getOrDefault(
                                 text(r, "service_id") + "/" + text(r, "resource_name"), Map.of()))));
-        rows.sort(java.util.Comparator.comparing(LimitRow::service).thenComparing(LimitRow::resource));
+        rows.sort(Comparator.comparing(LimitRow::service).thenComparing(LimitRow::resource));
         return rows;
     }
 
@@ -119,12 +124,12 @@ public class Identity {
     public AuditPage audit(CloudSession session, Map<String, String> filters, String marker, int limit) {
         StringBuilder query = new StringBuilder("?limit=").append(limit);
         filters.forEach((name, value) -> {
-            if (Compute.notBlank(value)) {
+            if (given(value)) {
                 query.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(),
                         StandardCharsets.UTF_8));
             }
         });
-        if (Compute.notBlank(marker)) {
+        if (given(marker)) {
             query.append("&marker=").append(URLEncoder.encode(marker, StandardCharsets.UTF_8));
         }
         JsonNode body = calls.get(session, SERVICE, v3(session) + "/audit-events" + query);

@@ -1,7 +1,9 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -52,10 +54,10 @@ public class Images {
     public String upload(CloudSession session, String name, String diskFormat, String hypervisorType,
             InputStream data, long size) {
         Map<String, Object> image = new LinkedHashMap<>();
-        image.put("name", name == null ? "" : name.strip());
-        image.put("disk_format", diskFormat == null ? "" : diskFormat);
+        image.put("name", typed(name));
+        image.put("disk_format", typed(diskFormat));
         image.put("container_format", "bare");
-        if (Compute.notBlank(hypervisorType)) {
+        if (given(hypervisorType)) {
             image.put("hypervisor_type", hypervisorType);
         }
         String id = text(calls.post(session, SERVICE, "/v2/images", image), "id");
@@ -71,7 +73,7 @@ public class Images {
     /** Shares the image with another project (which accepts it on its side). */
     public void share(CloudSession session, String imageId, String projectId) {
         calls.post(session, SERVICE, "/v2/images/" + segment(imageId) + "/members", Map.of("member",
-                projectId == null ? "" : projectId.strip()));
+                typed(projectId)));
     }
 
     public void delete(CloudSession session, String id) {

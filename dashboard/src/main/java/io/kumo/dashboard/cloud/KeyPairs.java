@@ -1,7 +1,9 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +35,8 @@ public class KeyPairs {
      */
     public KeyPair create(CloudSession session, String name, String publicKey) {
         Map<String, Object> keyPair = new LinkedHashMap<>();
-        keyPair.put("name", name == null ? "" : name.strip());
-        if (Compute.notBlank(publicKey)) {
+        keyPair.put("name", typed(name));
+        if (given(publicKey)) {
             keyPair.put("public_key", publicKey.strip());
         }
         return keyPair(calls.post(session, SERVICE, "/os-keypairs", Map.of("keypair", keyPair)).path("keypair"));

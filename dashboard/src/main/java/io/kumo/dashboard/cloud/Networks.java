@@ -1,7 +1,10 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
+import static io.kumo.dashboard.cloud.CloudCalls.typedNumber;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,11 +84,10 @@ public class Networks {
     /** A network with one IPv4 subnet; the network is deleted again when Neutron refuses the subnet. */
     public String create(CloudSession session, String name, String cidr) {
         String id = text(calls.post(session, SERVICE, "/v2.0/networks", Map.of("network", Map.of("name",
-                name == null ? "" : name.strip()))).path("network"), "id");
+                typed(name)))).path("network"), "id");
         try {
             calls.post(session, SERVICE, "/v2.0/subnets", Map.of("subnet", Map.of("network_id", id, "ip_version", 4,
-                    "cidr", cidr == null ? "" : cidr.strip(), "name", (name == null ? "" : name.strip())
-                            + "-subnet")));
+                    "cidr", typed(cidr), "name", typed(name) + "-subnet")));
         } catch (CloudError refused) {
             delete(session, id);
             throw refused;
@@ -128,18 +130,18 @@ public class Networks {
     /** An ingress rule; blank fields are left out (any), ports are sent as typed so Neutron validates them. */
     public void addRule(CloudSession session, String groupId, String protocol, String port, String remote) {
         Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("security_group_id", groupId == null ? "" : groupId);
+        rule.put("security_group_id", typed(groupId));
         rule.put("direction", "ingress");
         rule.put("ethertype", "IPv4");
-        if (Compute.notBlank(protocol)) {
+        if (given(protocol)) {
             rule.put("protocol", protocol.strip());
         }
-        if (Compute.notBlank(port)) {
+        if (given(port)) {
             String[] range = port.strip().split("\\s*[-:]\\s*", 2);
-            rule.put("port_range_min", number(range[0]));
-            rule.put("port_range_max", number(range.length == 2 ? range[1] : range[0]));
+            rule.put("port_range_min", typedNumber(range[0]));
+            rule.put("port_range_max", typedNumber(range.length == 2 ? range[1] : range[0]));
         }
-        if (Compute.notBlank(remote)) {
+        if (given(remote)) {
             rule.put("remote_ip_prefix", remote.strip());
         }
         calls.post(session, SERVICE, "/v2.0/security-group-rules", Map.of("security_group_rule", rule));
@@ -152,9 +154,5 @@ public class Networks {
     private static Integer integer(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? value.asInt() : null;
-    }
-
-    private static Object number(String typed) {
-        return typed.matches("\\d{1,9}") ? Integer.parseInt(typed) : typed;
     }
 }

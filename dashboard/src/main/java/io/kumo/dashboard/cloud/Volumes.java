@@ -1,7 +1,10 @@
 package io.kumo.dashboard.cloud;
 
+import static io.kumo.dashboard.cloud.CloudCalls.given;
 import static io.kumo.dashboard.cloud.CloudCalls.segment;
 import static io.kumo.dashboard.cloud.CloudCalls.text;
+import static io.kumo.dashboard.cloud.CloudCalls.typed;
+import static io.kumo.dashboard.cloud.CloudCalls.typedNumber;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +43,9 @@ public class Volumes {
     /** Creates a blank volume, or one from a snapshot; the size is sent as typed so Cinder validates it. */
     public String create(CloudSession session, String name, String size, String snapshotId) {
         Map<String, Object> volume = new LinkedHashMap<>();
-        volume.put("name", name == null ? "" : name.strip());
-        String typed = size == null ? "" : size.strip();
-        volume.put("size", typed.matches("\\d{1,9}") ? Integer.parseInt(typed) : typed);
-        if (Compute.notBlank(snapshotId)) {
+        volume.put("name", typed(name));
+        volume.put("size", typedNumber(size));
+        if (given(snapshotId)) {
             volume.put("snapshot_id", snapshotId);
         }
         return text(calls.post(session, SERVICE, "/volumes", Map.of("volume", volume)).path("volume"), "id");
@@ -64,7 +66,7 @@ public class Volumes {
     public void snapshot(CloudSession session, String volumeId, String name) {
         // force: a snapshot of a volume in use (crash-consistent), as the page offers it for every volume
         calls.post(session, SERVICE, "/snapshots", Map.of("snapshot", Map.of("volume_id", volumeId, "name",
-                name == null ? "" : name.strip(), "force", true)));
+                typed(name), "force", true)));
     }
 
     public void deleteSnapshot(CloudSession session, String id) {

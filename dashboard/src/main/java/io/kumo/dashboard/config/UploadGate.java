@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +25,7 @@ class UploadGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 && !(isUpload(request) && signedIn(request))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Uploads are taken only by the image upload of a"
                     + " signed-in session.");

@@ -46,9 +46,6 @@ class ApiAccessController {
             model.addAttribute("cloudsYaml", CloudsYaml.forCredential(session, created));
             return show(session, new CredentialForm("", ""), model);
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, FIELDS);
             return show(session, form, model);
         }

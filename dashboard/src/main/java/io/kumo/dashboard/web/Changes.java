@@ -18,7 +18,7 @@ final class Changes {
             change.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (CloudError refused) {
-            if (refused.status() == 404 || refused.status() == 401 || refused.unreachable()) {
+            if (refused.status() == 404 || refused.sessionEnded() || refused.unreachable()) {
                 throw refused;
             }
             redirect.addFlashAttribute("actionError", refused.getMessage());

@@ -19,7 +19,7 @@ class CloudErrors {
 
     @ExceptionHandler(CloudError.class)
     String refused(CloudError error, Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (error.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+        if (error.sessionEnded()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

@@ -9,7 +9,8 @@ import org.springframework.ui.Model;
 /**
  * Puts a service's refusal of a form next to the field it is about. The services name the field in their
  * message ("Invalid input for field/attribute name", "Flavor ... could not be found", "Invalid input for size");
- * the first field whose words occur in the message gets it, else it is shown above the form.
+ * the first field whose words occur in the message gets it, else it is shown above the form. An expired token is
+ * no refusal of the form: it goes on to {@link CloudErrors}.
  */
 final class FormErrors {
 
@@ -22,6 +23,9 @@ final class FormErrors {
      * @param fields field name to the words (lower case) a message about it contains, in order of precedence
      */
     static void show(Model model, CloudError error, Map<String, String[]> fields) {
+        if (error.sessionEnded()) {
+            throw error; // not the form's fault: CloudErrors sends the user to log in
+        }
         String message = error.unreachable() ? "The service cannot be reached right now; try again in a moment."
                 : error.getMessage();
         Map<String, String> fieldErrors = new LinkedHashMap<>();

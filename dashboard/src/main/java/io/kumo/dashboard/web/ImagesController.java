@@ -59,9 +59,6 @@ class ImagesController {
             redirect.addFlashAttribute("notice", "Uploaded image " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/images";
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, FIELDS);
             return show(session, 1, form, model);
         }

@@ -47,7 +47,7 @@ class InstanceController {
             model.addAttribute("attached", all.stream().filter(v -> server.volumeIds().contains(v.id())).toList());
             model.addAttribute("attachable", all.stream().filter(VolumeRow::available).toList());
         } catch (CloudError e) {
-            if (e.status() == 401) {
+            if (e.sessionEnded()) {
                 throw e;
             }
             model.addAttribute("attached", List.of());
@@ -58,12 +58,13 @@ class InstanceController {
         return "instance";
     }
 
-    /** The state part of the page alone, which the page fetches again while the instance changes. */
+    /**
+     * The state part of the page alone (status, addresses, fault, the buttons the state allows), which the page
+     * fetches again every few seconds while the instance changes: one call to Nova, nothing else.
+     */
     @GetMapping("/instances/{id}/state")
     String state(@AuthenticationPrincipal CloudSession session, @PathVariable String id, Model model) {
-        ServerDetail server = compute.server(session, id);
-        model.addAttribute("server", server);
-        model.addAttribute("imageName", imageName(session, server));
+        model.addAttribute("server", compute.server(session, id));
         return "instance :: state";
     }
 

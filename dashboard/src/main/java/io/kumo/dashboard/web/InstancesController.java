@@ -47,7 +47,7 @@ class InstancesController {
             model.addAttribute("paging", paging);
             model.addAttribute("changing", paging.items().stream().anyMatch(ServerRow::changing));
         } catch (CloudError e) {
-            if (e.status() == 401) {
+            if (e.sessionEnded()) {
                 throw e; // the session has ended: CloudErrors sends the user to the login form
             }
             model.addAttribute("servers", List.of());

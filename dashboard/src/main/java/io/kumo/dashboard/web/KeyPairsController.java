@@ -57,9 +57,6 @@ class KeyPairsController {
                     "no-store").contentType(MediaType.parseMediaType("application/x-pem-file")).body(
                     created.privateKey().getBytes(StandardCharsets.US_ASCII));
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, FIELDS);
             return show(session, form, model);
         }

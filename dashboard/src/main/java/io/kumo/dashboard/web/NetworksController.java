@@ -60,9 +60,6 @@ class NetworksController {
             redirect.addFlashAttribute("notice", "Created network " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/networks";
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, NETWORK_FIELDS);
             return show(session, form, new RuleForm("", "tcp", "", "0.0.0.0/0"), model);
         }
@@ -83,9 +80,6 @@ class NetworksController {
             redirect.addFlashAttribute("notice", "Added the rule.");
             return "redirect:/networks#rules";
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, RULE_FIELDS);
             return show(session, new NetworkForm("", ""), form, model);
         }

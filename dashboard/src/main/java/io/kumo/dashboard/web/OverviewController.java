@@ -43,7 +43,7 @@ class OverviewController {
         try {
             return new Section(title, read.apply(session), null);
         } catch (CloudError e) {
-            if (e.status() == 401) {
+            if (e.sessionEnded()) {
                 throw e; // the session has ended: CloudErrors sends the user to the login form
             }
             return new Section(title, List.of(), e.unreachable() ? title + " is unavailable right now."

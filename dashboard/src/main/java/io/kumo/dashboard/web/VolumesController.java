@@ -53,9 +53,6 @@ class VolumesController {
             redirect.addFlashAttribute("notice", "Creating volume " + Objects.toString(form.name(), "").strip() + ".");
             return "redirect:/volumes";
         } catch (CloudError refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             FormErrors.show(model, refused, FIELDS);
             return show(session, 1, form, model);
         }

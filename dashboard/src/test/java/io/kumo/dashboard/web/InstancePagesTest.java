@@ -112,6 +112,15 @@ class InstancePagesTest extends PageTest {
     }
 
     @Test
+    void aLaunchWithATokenThatExpiredSendsTheUserToLogIn() throws Exception {
+        when(compute.launch(eq(MEMBER), any())).thenThrow(new CloudError(401, "The request you have made requires"
+                + " authentication."));
+
+        mvc.perform(post("/instances").with(as(MEMBER)).with(csrf()).param("name", "web-3").param("imageId", "img-1"))
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void aLaunchWithoutANameIsNotSent() throws Exception {
         launchChoices();
 
@@ -162,6 +171,7 @@ class InstancePagesTest extends PageTest {
         mvc.perform(get("/instances/s-1/state").with(as(MEMBER))).andExpect(content().string(allOf(
                 containsString(">Stop</button>"), containsString(">Reboot</button>"),
                 not(containsString(">Start</button>")), containsString("name=\"_csrf\""))));
+        verify(images, never()).nameOf(any(), any()); // the refresh asks Nova only
         mvc.perform(get("/instances/s-2/state").with(as(MEMBER))).andExpect(content().string(allOf(
                 containsString(">Start</button>"), not(containsString(">Stop</button>")))));
     }
